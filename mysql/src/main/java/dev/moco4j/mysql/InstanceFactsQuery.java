@@ -1,0 +1,104 @@
+package dev.moco4j.mysql;
+
+import dev.moco4j.mysql.gtid.GtidSet;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads an instance's {@link InstanceFacts}. */
+public final class InstanceFactsQuery {
+
+  private final MySqlConnector connector;
+
+  public InstanceFactsQuery(MySqlConnector connector) {
+    this.connector = connector;
+  }
+
+  public InstanceFacts read() {
+    return Sql.withConnection(connector, "reading instance facts", this::read);
+  }
+
+  private InstanceFacts read(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      // The GTID variables are read with the flags in one statement so they describe one moment.
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT @@server_uuid, @@server_id, @@version, @@global.gtid_executed,"
+                  + " @@global.gtid_purged, @@global.read_only, @@global.super_read_only")) {
+        rs.next();
+        return new InstanceFacts(
+            rs.getString(1),
+            rs.getLong(2),
+            rs.getString(3),
+            GtidSet.parse(rs.getString(4)),
+            GtidSet.parse(rs.getString(5)),
+            rs.getBoolean(6),
+            rs.getBoolean(7),
+            replicaStatus(statement),
+            replicas(statement),
+            activePlugins(statement));
+      }
+    }
+  }
+
+  private static Optional<ReplicaStatus> replicaStatus(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SHOW REPLICA STATUS")) {
+      if (!rs.next()) {
+        return Optional.empty();
+      }
+      long behind = rs.getLong("Seconds_Behind_Source");
+      OptionalLong secondsBehind = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(behind);
+      return Optional.of(
+          new ReplicaStatus(
+              rs.getString("Source_Host"),
+              rs.getInt("Source_Port"),
+              rs.getString("Source_User"),
+              rs.getString("Source_UUID"),
+              ReplicaStatus.IoThreadState.parse(rs.getString("Replica_IO_Running")),
+              "Yes".equals(rs.getString("Replica_SQL_Running")),
+              GtidSet.parse(rs.getString("Retrieved_Gtid_Set")),
+              GtidSet.parse(rs.getString("Executed_Gtid_Set")),
+              rs.getInt("Auto_Position") == 1,
+              rs.getInt("Last_IO_Errno"),
+              rs.getString("Last_IO_Error"),
+              rs.getInt("Last_SQL_Errno"),
+              rs.getString("Last_SQL_Error"),
+              secondsBehind));
+    }
+  }
+
+  private static List<ReplicaHost> replicas(Statement statement) throws SQLException {
+    List<ReplicaHost> replicas = new ArrayList<>();
+    try (ResultSet rs = statement.executeQuery("SHOW REPLICAS")) {
+      while (rs.next()) {
+        replicas.add(
+            new ReplicaHost(
+                rs.getLong("Server_Id"),
+                rs.getString("Host"),
+                rs.getInt("Port"),
+                rs.getLong("Source_Id"),
+                rs.getString("Replica_UUID")));
+      }
+    }
+    return List.copyOf(replicas);
+  }
+
+  private static Set<String> activePlugins(Statement statement) throws SQLException {
+    Set<String> plugins = new TreeSet<>();
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT PLUGIN_NAME FROM information_schema.PLUGINS WHERE PLUGIN_STATUS = 'ACTIVE'")) {
+      while (rs.next()) {
+        plugins.add(rs.getString(1));
+      }
+    }
+    return Set.copyOf(plugins);
+  }
+}
