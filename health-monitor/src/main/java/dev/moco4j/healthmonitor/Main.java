@@ -1,0 +1,17 @@
+package dev.moco4j.healthmonitor;
+
+import dev.moco4j.service.ServiceLauncher;
+
+/**
+ * Starts the health-monitor: {@code java -cp moco4j-health-monitor.jar:lib/*
+ * dev.moco4j.healthmonitor.Main}.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    ServiceLauncher.forService(HealthMonitorVerticle.SERVICE)
+        .launch(env -> new HealthMonitorVerticle(HealthMonitorConfig.fromEnv(env)));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.moco4j.healthmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.moco4j.service.ConfigException;
+import dev.moco4j.service.WatchedNamespaces;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HealthMonitorConfigTest {
+
+  static HealthMonitorConfig config(WatchedNamespaces namespaces) {
+    return new HealthMonitorConfig(namespaces, Duration.ofSeconds(1));
+  }
+
+  @Test
+  void readsNamespacesAndCheckInterval() {
+    HealthMonitorConfig config =
+        HealthMonitorConfig.fromEnv(
+            Map.of("MOCO4J_WATCH_NAMESPACES", "shop", "MOCO4J_CHECK_INTERVAL", "2s"));
+
+    assertThat(config.namespaces()).isEqualTo(WatchedNamespaces.of(Set.of("shop")));
+    assertThat(config.checkInterval()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void checksEveryFiveSecondsByDefault() {
+    assertThat(HealthMonitorConfig.fromEnv(Map.of("MOCO4J_WATCH_NAMESPACES", "*")).checkInterval())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void missingNamespacesFailsNamingTheVariable() {
+    assertThatThrownBy(() -> HealthMonitorConfig.fromEnv(Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MOCO4J_WATCH_NAMESPACES is not set");
+  }
+
+  @Test
+  void zeroCheckIntervalFailsNamingTheVariable() {
+    assertThatThrownBy(
+            () ->
+                HealthMonitorConfig.fromEnv(
+                    Map.of("MOCO4J_WATCH_NAMESPACES", "*", "MOCO4J_CHECK_INTERVAL", "0s")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MOCO4J_CHECK_INTERVAL has the invalid value '0s'");
+  }
+}
