@@ -39,12 +39,14 @@ public final class MysqldCluster
 
   private final int size;
   private final Map<String, String> options;
+  private final List<String> initStatements;
   private final List<MysqldInstance> instances = new ArrayList<>();
   private boolean startedPerTest;
 
-  private MysqldCluster(int size, Map<String, String> options) {
+  private MysqldCluster(int size, Map<String, String> options, List<String> initStatements) {
     this.size = size;
     this.options = Map.copyOf(options);
+    this.initStatements = List.copyOf(initStatements);
   }
 
   public static Builder withInstances(int size) {
@@ -55,6 +57,7 @@ public final class MysqldCluster
   public static final class Builder {
     private final int size;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final List<String> initStatements = new ArrayList<>();
 
     private Builder(int size) {
       if (size < 1) {
@@ -69,8 +72,17 @@ public final class MysqldCluster
       return this;
     }
 
+    /**
+     * Statements run once on every fresh instance, unlogged ({@code sql_log_bin = 0}), as an init
+     * container creating the operator's accounts would.
+     */
+    public Builder initStatements(String... statements) {
+      initStatements.addAll(List.of(statements));
+      return this;
+    }
+
     public MysqldCluster build() {
-      return new MysqldCluster(size, options);
+      return new MysqldCluster(size, options, initStatements);
     }
   }
 
@@ -100,7 +112,8 @@ public final class MysqldCluster
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      instances.add(new MysqldInstance(name, dir, NEXT_SERVER_ID.getAndIncrement(), options));
+      instances.add(
+          new MysqldInstance(name, dir, NEXT_SERVER_ID.getAndIncrement(), options, initStatements));
     }
     try {
       CompletableFuture.allOf(

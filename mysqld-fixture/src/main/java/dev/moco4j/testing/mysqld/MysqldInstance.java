@@ -34,11 +34,18 @@ public final class MysqldInstance {
   private final Path dir;
   private final LoopbackAddresses.Lease lease;
   private final Map<String, String> options;
+  private final List<String> initStatements;
   private Process process;
   private boolean paused;
 
-  MysqldInstance(String name, Path dir, int serverId, Map<String, String> extraOptions) {
+  MysqldInstance(
+      String name,
+      Path dir,
+      int serverId,
+      Map<String, String> extraOptions,
+      List<String> initStatements) {
     this.name = name;
+    this.initStatements = List.copyOf(initStatements);
     this.dir = dir;
     this.lease = LoopbackAddresses.lease(PORT);
     this.options = new LinkedHashMap<>(defaultOptions(serverId));
@@ -126,8 +133,9 @@ public final class MysqldInstance {
     if (isRunning()) {
       return;
     }
+    boolean fresh = !Files.exists(dataDir());
     try {
-      if (!Files.exists(dataDir())) {
+      if (fresh) {
         copyTemplate();
       }
       Files.createDirectories(dir.resolve("tmp"));
@@ -143,6 +151,32 @@ public final class MysqldInstance {
       throw new UncheckedIOException("cannot start " + name, e);
     }
     awaitAcceptingConnections();
+    if (fresh) {
+      runInitStatements();
+    }
+  }
+
+  /**
+   * Runs the init statements once, on a fresh data directory, the way an init container would:
+   * without writing them to the binary log, so {@code gtid_executed} stays empty, and regardless of
+   * {@code super_read_only}.
+   */
+  private void runInitStatements() {
+    if (initStatements.isEmpty()) {
+      return;
+    }
+    try (Connection connection = connect();
+        var statement = connection.createStatement()) {
+      statement.execute("SET SESSION sql_log_bin = 0");
+      statement.execute("SET @fixture_super_read_only = @@global.super_read_only");
+      statement.execute("SET GLOBAL super_read_only = OFF");
+      for (String sql : initStatements) {
+        statement.execute(sql);
+      }
+      statement.execute("SET GLOBAL super_read_only = @fixture_super_read_only");
+    } catch (SQLException e) {
+      throw new IllegalStateException(name + ": init statements failed: " + e.getMessage(), e);
+    }
   }
 
   /** Shuts mysqld down cleanly (SIGTERM) and waits for it to exit. */

@@ -1,0 +1,28 @@
+package dev.moco4j.clustering.model;
+
+/** One idempotent change to one instance, part of a {@link Operation.Converge}. */
+public sealed interface Step {
+
+  int instance();
+
+  /** Refuse writes, even from privileged users: {@code super_read_only = ON}. */
+  record MakeSuperReadOnly(int instance) implements Step {}
+
+  /** Replicate from the primary with GTID auto-positioning (stop, change source, start). */
+  record ReplicateFromPrimary(int instance, int primary) implements Step {}
+
+  /** An intermediate primary replicates from the external source. */
+  record ReplicateFromExternal(int instance) implements Step {}
+
+  /** Give an empty instance a copy of the donor's data so that it can replicate. */
+  record Seed(int instance, int donor, boolean donorIsReplica) implements Step {}
+
+  /** Errant instance: stop replicating so it takes nothing more and is excluded. */
+  record StopReplication(int instance) implements Step {}
+
+  /** The primary forgets any source it used to replicate from. */
+  record ResetReplication(int instance) implements Step {}
+
+  /** Accept writes. Always the last step, after the replicas are set up. */
+  record MakeWritable(int instance) implements Step {}
+}

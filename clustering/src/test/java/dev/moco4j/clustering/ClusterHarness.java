@@ -1,0 +1,132 @@
+package dev.moco4j.clustering;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.moco4j.clustering.model.ClusterState;
+import dev.moco4j.mysql.Credentials;
+import dev.moco4j.mysql.MySqlEndpoint;
+import dev.moco4j.testing.mysqld.MysqldCluster;
+import dev.moco4j.testing.mysqld.MysqldInstance;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs the engine against real mysqld instances and gives tests short ways to look at them. */
+final class ClusterHarness implements AutoCloseable {
+
+  static final Credentials ADMIN = new Credentials("root", "");
+  static final Credentials REPLICATION = new Credentials("repl", "repl-secret");
+
+  /** Fast detection, so that tests (and the benchmark) do not wait for production defaults. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+  static final Duration DOWN_AFTER = Duration.ofSeconds(2);
+
+  /** Instances set up as moco4j pods are: read-only at start, operator accounts present. */
+  static MysqldCluster.Builder mysqlds(int instances) {
+    return MysqldCluster.withInstances(instances)
+        .option("super_read_only", "ON")
+        .initStatements(
+            "CREATE USER 'repl'@'%' IDENTIFIED BY 'repl-secret'",
+            "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'repl'@'%'");
+  }
+
+  final MysqldCluster mysqld;
+  final InMemoryStatusStore store;
+  final RecordingEvents events = new RecordingEvents();
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ClusterDefinition definition;
+  private final Seeder seeder;
+  private final AtomicReference<ClusteringEngine> engine = new AtomicReference<>();
+
+  ClusterHarness(MysqldCluster mysqld, Seeder seeder) {
+    this(mysqld, seeder, definition(mysqld));
+  }
+
+  ClusterHarness(MysqldCluster mysqld, Seeder seeder, ClusterDefinition definition) {
+    this.mysqld = mysqld;
+    this.seeder = seeder;
+    this.definition = definition;
+    this.store = new InMemoryStatusStore(0);
+    restartEngine();
+  }
+
+  static ClusterDefinition definition(MysqldCluster mysqld) {
+    List<MySqlEndpoint> endpoints = new ArrayList<>();
+    for (MysqldInstance instance : mysqld.instances()) {
+      endpoints.add(new MySqlEndpoint(instance.host(), instance.port()));
+    }
+    return ClusterDefinition.of("test", "cluster", endpoints);
+  }
+
+  static EngineSettings settings() {
+    return EngineSettings.defaults(ADMIN, REPLICATION)
+        .withDetection(CONNECT_TIMEOUT, READ_TIMEOUT, DOWN_AFTER);
+  }
+
+  /** Replaces the engine with a fresh one, as a restarted health-monitor would start. */
+  void restartEngine() {
+    engine.set(
+        new ClusteringEngine(
+            definition, settings(), store, events, seeder, Clock.systemUTC(), executor));
+  }
+
+  ClusteringEngine engine() {
+    return engine.get();
+  }
+
+  PassResult pass() {
+    return engine().runOnce(PassInputs.NONE);
+  }
+
+  PassResult pass(PassInputs inputs) {
+    return engine().runOnce(inputs);
+  }
+
+  /** Runs passes until the cluster reaches {@code state}. */
+  void awaitState(ClusterState state, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> pass().decision().state() == state);
+  }
+
+  int primary() {
+    return store.read().currentPrimaryIndex();
+  }
+
+  MysqldInstance instance(int index) {
+    return mysqld.instance(index);
+  }
+
+  void execute(int index, String... statements) throws SQLException {
+    try (Connection connection = mysqld.instance(index).connect();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  String query(int index, String sql) throws SQLException {
+    try (Connection connection = mysqld.instance(index).connect();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
