@@ -70,8 +70,17 @@ public final class ClusteringEngine {
     StoredStatus stored = store.read();
     ClusterObservation observation = observe(stored, inputs);
     Decision decision = ClusterDecider.decide(observation);
-    report(stored, decision);
     LOG.debug("{}: {} -> {}", instances.cluster(), decision.message(), decision.operation());
+    PassResult result = execute(decision, stored);
+    // Reported after the operation: writing the status first would change its version and fail
+    // the operation's own compare-and-swap. After a change of primary the next pass reports.
+    if (!result.primaryChanged()) {
+      report(stored, decision);
+    }
+    return result;
+  }
+
+  private PassResult execute(Decision decision, StoredStatus stored) {
     return switch (decision.operation()) {
       case Operation.None none -> new PassResult(decision, List.of(), false);
       case Operation.Converge converge ->
@@ -89,7 +98,7 @@ public final class ClusteringEngine {
 
   private ClusterObservation observe(StoredStatus stored, PassInputs inputs) {
     ClusterDefinition cluster = instances.cluster();
-    List<InstanceObservation> observed = observer.observe(inputs);
+    List<InstanceObservation> observed = observer.observe(inputs, stored.currentPrimaryIndex());
     ClusterShape shape =
         new ClusterShape(
             cluster.instances().size(),

@@ -6,6 +6,7 @@ import dev.moco4j.mysql.InstanceFacts;
 import dev.moco4j.mysql.InstanceFactsQuery;
 import dev.moco4j.mysql.MySqlException;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,14 +39,36 @@ final class Observer {
     this.executor = executor;
   }
 
-  List<InstanceObservation> observe(PassInputs inputs) {
+  /**
+   * Reads every instance at once. If a replica then seems to hold transactions the primary lacks,
+   * the primary is read again: the parallel reads are not one moment, and a replica read a little
+   * later than its primary may already have applied what the primary committed in between. Read
+   * after the replicas, the primary has everything they legitimately have, so only a real errant
+   * transaction survives the second look.
+   */
+  List<InstanceObservation> observe(PassInputs inputs, int primary) {
     List<CompletableFuture<Optional<InstanceFacts>>> reads =
         IntStream.range(0, instances.size())
             .mapToObj(i -> CompletableFuture.supplyAsync(() -> read(i), executor))
             .toList();
+    List<Optional<InstanceFacts>> facts =
+        new ArrayList<>(reads.stream().map(CompletableFuture::join).toList());
+    if (facts.get(primary).isPresent() && replicaAhead(facts, primary)) {
+      facts.set(primary, read(primary));
+    }
     return IntStream.range(0, instances.size())
-        .mapToObj(i -> toObservation(i, reads.get(i).join(), inputs))
+        .mapToObj(i -> toObservation(i, facts.get(i), inputs))
         .toList();
+  }
+
+  private static boolean replicaAhead(List<Optional<InstanceFacts>> facts, int primary) {
+    var primaryExecuted = facts.get(primary).orElseThrow().gtidExecuted();
+    return IntStream.range(0, facts.size())
+        .filter(i -> i != primary)
+        .anyMatch(
+            i ->
+                facts.get(i).isPresent()
+                    && !facts.get(i).get().gtidExecuted().isSubsetOf(primaryExecuted));
   }
 
   /** Reads the facts of the given instances only, e.g. again after stopping their I/O threads. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.moco4j.clustering.model.ClusterState;
+import dev.moco4j.testing.mysqld.ContinuousWriter;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class FailoverIT {
       throws Exception {
     List<ContinuousWriter.Attempt> attempts;
     int newPrimary;
-    try (ContinuousWriter writer = new ContinuousWriter(cluster)) {
+    try (ContinuousWriter writer = new ContinuousWriter(mysqld, cluster::primary)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledgedOn(0) >= 100);
 
       cluster.instance(0).kill();

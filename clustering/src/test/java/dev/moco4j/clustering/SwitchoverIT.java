@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.moco4j.clustering.model.ClusterState;
 import dev.moco4j.clustering.model.PodFlags;
+import dev.moco4j.testing.mysqld.ContinuousWriter;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class SwitchoverIT {
   @Test
   void requestedSwitchoverMovesWritesToTheTargetWithoutLosingAcknowledgedRows() throws Exception {
     List<Integer> acknowledged;
-    try (ContinuousWriter writer = new ContinuousWriter(cluster)) {
+    try (ContinuousWriter writer = new ContinuousWriter(mysqld, cluster::primary)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> writer.acknowledgedOn(0) >= 50);
 
       PassResult result = cluster.pass(PassInputs.switchoverTo(Optional.of(2)));

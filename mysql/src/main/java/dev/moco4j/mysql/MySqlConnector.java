@@ -1,12 +1,14 @@
 package dev.moco4j.mysql;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Properties;
 
 /** Opens JDBC connections to one mysqld with the operator's settings. */
 public final class MySqlConnector {
+
+  private static final Driver DRIVER = newDriver();
 
   private final MySqlEndpoint endpoint;
   private final ConnectionSettings settings;
@@ -14,6 +16,14 @@ public final class MySqlConnector {
   public MySqlConnector(MySqlEndpoint endpoint, ConnectionSettings settings) {
     this.endpoint = endpoint;
     this.settings = settings;
+  }
+
+  private static Driver newDriver() {
+    try {
+      return new com.mysql.cj.jdbc.Driver();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot load the MySQL driver", e);
+    }
   }
 
   public MySqlEndpoint endpoint() {
@@ -36,7 +46,7 @@ public final class MySqlConnector {
     props.setProperty("allowPublicKeyRetrieval", "true");
     props.setProperty("tcpKeepAlive", "true");
     props.setProperty("connectionAttributes", "program_name:moco4j");
-    return DriverManager.getConnection(
-        "jdbc:mysql://" + endpoint.host() + ":" + endpoint.port() + "/", props);
+    // The driver directly, not DriverManager, so that it is found in any class loader.
+    return DRIVER.connect("jdbc:mysql://" + endpoint.host() + ":" + endpoint.port() + "/", props);
   }
 }

@@ -1,4 +1,4 @@
-package dev.moco4j.clustering;
+package dev.moco4j.testing.mysqld;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,28 +11,41 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 
 /**
- * An application that inserts rows one by one into whatever instance is the recorded primary, as a
- * client of the primary Service would, and remembers which inserts the server acknowledged.
+ * An application that inserts rows one by one into whatever instance is currently the primary, as a
+ * client of the primary Service would, and remembers which inserts the server acknowledged. Used by
+ * tests to check that nothing acknowledged is lost, and by benchmarks to time write outages.
  */
-final class ContinuousWriter implements AutoCloseable {
+public final class ContinuousWriter implements AutoCloseable {
 
   /** One insert attempt: when it ended, on which instance, and whether it was acknowledged. */
-  record Attempt(long endNanos, int instance, int id, boolean acknowledged, int errorCode) {}
+  public record Attempt(long endNanos, int instance, int id, boolean acknowledged, int errorCode) {}
 
-  private final ClusterHarness cluster;
+  private final MysqldCluster cluster;
   private final IntSupplier primary;
   private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final Thread thread;
   private volatile boolean running = true;
 
-  ContinuousWriter(ClusterHarness cluster) throws SQLException {
+  /**
+   * Creates {@code app.writes} on the current primary and starts writing.
+   *
+   * @param primary tells, before every insert, which instance is the primary
+   */
+  public ContinuousWriter(MysqldCluster cluster, IntSupplier primary) throws SQLException {
     this.cluster = cluster;
-    this.primary = cluster::primary;
-    cluster.execute(
-        cluster.primary(),
-        "CREATE DATABASE IF NOT EXISTS app",
-        "CREATE TABLE IF NOT EXISTS app.writes (id INT PRIMARY KEY, at TIMESTAMP(6) DEFAULT NOW(6))");
+    this.primary = primary;
+    try (Connection connection = cluster.instance(primary.getAsInt()).connect();
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS app");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS app.writes (id INT PRIMARY KEY, at TIMESTAMP(6) DEFAULT NOW(6))");
+      // Another writer may have written before this one: continue after its last row.
+      try (var rs = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM app.writes")) {
+        rs.next();
+        nextId.set(rs.getInt(1));
+      }
+    }
     thread = Thread.ofPlatform().name("continuous-writer").start(this::loop);
   }
 
@@ -67,19 +80,19 @@ final class ContinuousWriter implements AutoCloseable {
     closeQuietly(connection);
   }
 
-  List<Attempt> attempts() {
+  public List<Attempt> attempts() {
     return List.copyOf(attempts);
   }
 
-  List<Integer> acknowledgedIds() {
+  public List<Integer> acknowledgedIds() {
     return attempts.stream().filter(Attempt::acknowledged).map(Attempt::id).toList();
   }
 
-  long acknowledgedOn(int instance) {
+  public long acknowledgedOn(int instance) {
     return attempts.stream().filter(a -> a.acknowledged() && a.instance() == instance).count();
   }
 
-  boolean refusedOn(int instance) {
+  public boolean refusedOn(int instance) {
     return attempts.stream().anyMatch(a -> !a.acknowledged() && a.instance() == instance);
   }
 
@@ -93,6 +106,7 @@ final class ContinuousWriter implements AutoCloseable {
     }
   }
 
+  /** Stops writing and waits for the last attempt to end. */
   @Override
   public void close() throws InterruptedException {
     running = false;

@@ -26,10 +26,15 @@ final class LoopbackAddresses {
 
   private LoopbackAddresses() {}
 
+  private static final java.util.Set<String> HELD_HERE = new java.util.HashSet<>();
+
   /** A leased address; closing it frees the address for others. */
   record Lease(String address, FileChannel channel, FileLock lock) implements AutoCloseable {
     @Override
     public void close() {
+      synchronized (HELD_HERE) {
+        HELD_HERE.remove(address);
+      }
       try {
         lock.release();
         channel.close();
@@ -40,11 +45,22 @@ final class LoopbackAddresses {
   }
 
   static Lease lease(int port) {
+    synchronized (HELD_HERE) {
+      Lease lease = leaseUnheld(port);
+      HELD_HERE.add(lease.address());
+      return lease;
+    }
+  }
+
+  private static Lease leaseUnheld(int port) {
     Path dir = MysqldDistribution.cacheRoot().resolve("loopback-leases");
     try {
       Files.createDirectories(dir);
       for (int last = FIRST; last <= LAST; last++) {
         String address = "127.0.0." + last;
+        if (HELD_HERE.contains(address)) {
+          continue;
+        }
         FileChannel channel =
             FileChannel.open(
                 dir.resolve(address + ".lock"),

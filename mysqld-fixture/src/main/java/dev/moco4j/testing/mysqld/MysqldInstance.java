@@ -7,13 +7,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -32,7 +32,7 @@ public final class MysqldInstance {
 
   private final String name;
   private final Path dir;
-  private final LoopbackAddresses.Lease lease;
+  private LoopbackAddresses.Lease lease;
   private final Map<String, String> options;
   private final List<String> initStatements;
   private Process process;
@@ -114,7 +114,11 @@ public final class MysqldInstance {
 
   /** Opens a connection as the all-privileged test user. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), USER, "");
+    Properties credentials = new Properties();
+    credentials.setProperty("user", USER);
+    credentials.setProperty("password", "");
+    // The driver directly, not DriverManager: it works in any class loader (e.g. exec:java).
+    return new com.mysql.cj.jdbc.Driver().connect(jdbcUrl(), credentials);
   }
 
   public synchronized boolean isRunning() {
@@ -153,6 +157,37 @@ public final class MysqldInstance {
     awaitAcceptingConnections();
     if (fresh) {
       runInitStatements();
+    }
+  }
+
+  private void launch() {
+    try {
+      Files.createDirectories(dir.resolve("tmp"));
+      Path cnf = dir.resolve("my.cnf");
+      Files.writeString(cnf, myCnf());
+      process =
+          new ProcessBuilder(MysqldDistribution.get().mysqld().toString(), "--defaults-file=" + cnf)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
+              .start();
+      paused = false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name, e);
+    }
+  }
+
+  private void relocate() {
+    LoopbackAddresses.Lease taken = lease;
+    lease = LoopbackAddresses.lease(PORT);
+    taken.close();
+    options.put("bind_address", host());
+    options.put("report_host", host());
+  }
+
+  /** mysqld could not bind its address: another process listens there. */
+  private static final class AddressTakenException extends RuntimeException {
+    AddressTakenException(String message) {
+      super(message);
     }
   }
 
@@ -217,6 +252,20 @@ public final class MysqldInstance {
     }
   }
 
+  /**
+   * Throws the data away and starts again from an empty data directory, as re-creating a pod with a
+   * new volume would.
+   */
+  public synchronized void reinitialize() {
+    stop();
+    try {
+      MysqldDistribution.deleteRecursively(dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    start();
+  }
+
   /** Stops and starts mysqld again, keeping its data. */
   public synchronized void restart() {
     stop();
@@ -267,24 +316,52 @@ public final class MysqldInstance {
   }
 
   private void awaitAcceptingConnections() {
-    // mysqld opens its TCP port only after recovery and initialization, when it is ready for
-    // connections, so a successful TCP connect is the readiness signal.
+    // mysqld opens its TCP port only when it is ready for connections. A listener on the address
+    // is not proof enough, though: a server left behind by a dead test JVM may still be there for
+    // a moment, so readiness means this instance's own data directory answers.
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
+        String log = logTail();
+        if (log.contains("Address already in use")) {
+          throw new AddressTakenException(host() + ":" + PORT + " is taken by another process");
+        }
         throw new IllegalStateException(
-            name + " exited with code " + process.exitValue() + " while starting:\n" + logTail());
+            name + " exited with code " + process.exitValue() + " while starting:\n" + log);
       }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(host(), PORT), 200);
+      if (listening() && servesOwnDataDir()) {
         return;
-      } catch (IOException notYet) {
-        sleepBriefly();
       }
+      sleepBriefly();
     }
     kill();
     throw new IllegalStateException(
         name + " did not accept connections within " + START_TIMEOUT + ":\n" + logTail());
+  }
+
+  private boolean listening() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host(), PORT), 200);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  private boolean servesOwnDataDir() {
+    Properties credentials = new Properties();
+    credentials.setProperty("user", USER);
+    credentials.setProperty("password", "");
+    // Short timeouts: a frozen server left behind must not stall the start for minutes.
+    String url = "jdbc:mysql://" + host() + ":" + PORT + "/?connectTimeout=2000&socketTimeout=2000";
+    try (Connection connection = new com.mysql.cj.jdbc.Driver().connect(url, credentials);
+        var statement = connection.createStatement();
+        var rs = statement.executeQuery("SELECT @@datadir")) {
+      rs.next();
+      return Path.of(rs.getString(1)).normalize().equals(dataDir().normalize());
+    } catch (SQLException notReadyOrNotOurs) {
+      return false;
+    }
   }
 
   private static void sleepBriefly() {
