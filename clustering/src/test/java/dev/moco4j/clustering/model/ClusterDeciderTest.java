@@ -639,11 +639,10 @@ class ClusterDeciderTest {
       assertThat(choice).isPresent();
       assertThat(choice.get().candidate()).isEqualTo(1);
       assertThat(choice.get().received()).isEqualTo(p(12));
-      assertThat(choice.get().errant()).isEmpty();
     }
 
     @Test
-    void aReplicaWithTransactionsTheCandidateLacksIsReportedErrant() {
+    void replicasThatDivergedGetNoCandidate() {
       var choice =
           FailoverChoice.choose(
               replicas(
@@ -654,8 +653,35 @@ class ClusterDeciderTest {
                       .up(4, Facts.replicaOf(0, p(9)))),
               java.util.Set.of());
 
-      assertThat(choice.get().candidate()).isEqualTo(1);
-      assertThat(choice.get().errant()).containsExactly(3);
+      assertThat(choice).isEmpty();
+    }
+
+    @Test
+    void manyTransactionsOfUnknownOriginNeverOutweighOneThatOnlyAnotherReplicaHas() {
+      // Instance 2 may have acknowledged P:10 alone; X:1-30 may be writes made on instance 1.
+      var choice =
+          FailoverChoice.choose(
+              replicas(
+                  Clusters.of(3)
+                      .up(1, Facts.replicaOf(0, p(9).union(gtids(X, 30))))
+                      .up(2, Facts.replicaOf(0, p(10)))),
+              java.util.Set.of());
+
+      assertThat(choice).isEmpty();
+    }
+
+    @Test
+    void aReplicaWithExtraTransactionsThatHasEverythingTheOthersHaveCanBePromoted() {
+      var choice =
+          FailoverChoice.choose(
+              replicas(
+                  Clusters.of(3)
+                      .up(1, Facts.replicaOf(0, p(5)))
+                      .up(2, Facts.replicaOf(0, p(10).union(gtids(X, 1))))),
+              java.util.Set.of());
+
+      assertThat(choice.get().candidate()).isEqualTo(2);
+      assertThat(choice.get().received()).isEqualTo(p(10).union(gtids(X, 1)));
     }
 
     @Test
@@ -671,7 +697,6 @@ class ClusterDeciderTest {
               java.util.Set.of(1));
 
       assertThat(choice.get().candidate()).isEqualTo(4);
-      assertThat(choice.get().errant()).isEmpty();
     }
 
     @Test
