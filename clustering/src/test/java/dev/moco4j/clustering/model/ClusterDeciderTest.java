@@ -451,6 +451,17 @@ class ClusterDeciderTest {
     }
 
     @Test
+    void aWritableReplicaIsFencedBeforeASwitchover() {
+      // Instance 2 is an old primary back and still writable; the cluster is degraded.
+      Decision decision =
+          healthy(3, 10).up(2, Facts.primary(p(10))).pod(0, new PodFlags(true, false)).decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.DEGRADED);
+      assertThat(steps(decision))
+          .containsExactly(new MakeSuperReadOnly(2), new ReplicateFromPrimary(2, 0));
+    }
+
+    @Test
     void aSingleInstanceHasNoOneToSwitchTo() {
       Decision decision = healthy(1, 10).pod(0, new PodFlags(true, false)).decide();
 
