@@ -7,10 +7,8 @@ import dev.moco4j.mysql.GtidWait;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReplicationControl;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,10 @@ final class FailoverRun {
     }
     Optional<FailoverChoice> choice = FailoverChoice.choose(stopped, read.errant());
     if (choice.isEmpty()) {
-      events.warning("FailoverFailed", "no replica can take over");
+      events.warning(
+          "FailoverFailed",
+          "no replica has received every transaction the others executed: the replicas diverged"
+              + " and promoting any of them could lose acknowledged transactions");
       return false;
     }
     int candidate = choice.get().candidate();
@@ -77,9 +78,7 @@ final class FailoverRun {
           "FailoverFailed", "instance " + candidate + " did not apply its relay log in time");
       return false;
     }
-    Set<Integer> errant = new HashSet<>(read.errant());
-    errant.addAll(choice.get().errant());
-    if (!store.swapPrimary(read, candidate, errant)) {
+    if (!store.swapPrimary(read, candidate, read.errant())) {
       events.warning("FailoverFailed", "the cluster status changed during the failover");
       return false;
     }
@@ -89,8 +88,7 @@ final class FailoverRun {
             + failover.failedPrimary()
             + " failed; instance "
             + candidate
-            + " is the new primary"
-            + (choice.get().errant().isEmpty() ? "" : "; errant: " + choice.get().errant()));
+            + " is the new primary");
     return true;
   }
 }

@@ -118,7 +118,10 @@ public final class ClusterDecider {
       return new Decision(
           state, errant, synced, new Operation.None("clustering is stopped"), message);
     }
-    Optional<Switchover> switchover = switchover(o, state, synced);
+    // A writable instance other than the primary is fenced before anything else, a switchover
+    // included: the converge below makes it super_read_only, the switchover follows next pass.
+    Optional<Switchover> switchover =
+        writableReplica(o) ? Optional.empty() : switchover(o, state, synced);
     if (switchover.isPresent()) {
       return new Decision(state, errant, synced, switchover.get(), message);
     }
@@ -128,6 +131,12 @@ public final class ClusterDecider {
             ? new Operation.None("nothing to change")
             : new Converge(o.currentPrimaryIndex(), steps);
     return new Decision(state, errant, synced, next, message);
+  }
+
+  private static boolean writableReplica(ClusterObservation o) {
+    return o.replicas().stream()
+        .filter(InstanceObservation::isUp)
+        .anyMatch(r -> !r.requireFacts().superReadOnly());
   }
 
   /** A replica is errant when it executed transactions the primary does not have. */

@@ -1,28 +1,32 @@
 package dev.moco4j.clustering.model;
 
 import dev.moco4j.mysql.gtid.GtidSet;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The replica to promote in a failover, chosen after every replica's I/O thread was stopped.
  *
  * <p>All legitimate transactions come from one primary, so the sets non-errant replicas received
- * are nested: the candidate is the replica whose received set (executed plus retrieved) contains
- * the executed sets of the most other replicas. A replica whose executed set it does not contain
- * holds transactions the candidate never saw: that replica is errant and is excluded.
+ * are nested: the candidate is a replica whose received set (executed plus retrieved) contains the
+ * executed set of every other eligible replica, so promoting it loses nothing any of them has.
+ *
+ * <p>When no replica has that, the replicas diverged: some hold transactions that others lack in
+ * both directions. Without the primary it cannot be told which side is errant: a transaction that
+ * only one replica holds may be a committed transaction it alone acknowledged, or a write made on
+ * it by mistake; the number of transactions says nothing either. Then there is no choice: promoting
+ * either side could drop acknowledged commits, so nothing is promoted and an operator decides.
  *
  * @param received what the candidate must finish applying before it takes writes
- * @param errant replicas that hold transactions the candidate lacks
  */
-public record FailoverChoice(int candidate, GtidSet received, SortedSet<Integer> errant) {
+public record FailoverChoice(int candidate, GtidSet received) {
 
-  /** Chooses among replicas that are up and not known to be errant; empty if there are none. */
+  /**
+   * Chooses among replicas that are up and not known to be errant; empty if there are none, or if
+   * none of them has received every transaction the others executed.
+   */
   public static Optional<FailoverChoice> choose(
       List<InstanceObservation> replicas, Set<Integer> knownErrant) {
     List<InstanceObservation> eligible =
@@ -31,23 +35,17 @@ public record FailoverChoice(int candidate, GtidSet received, SortedSet<Integer>
             .filter(r -> !knownErrant.contains(r.index()))
             .toList();
     return eligible.stream()
-        .map(candidate -> evaluate(candidate, eligible))
+        .filter(candidate -> receivedEverything(candidate, eligible))
+        .map(c -> new FailoverChoice(c.index(), Replication.received(c.requireFacts())))
         .max(
-            Comparator.comparingInt((FailoverChoice c) -> -c.errant().size())
-                .thenComparingLong(c -> c.received().count())
+            Comparator.comparingLong((FailoverChoice c) -> c.received().count())
                 .thenComparing(c -> -c.candidate()));
   }
 
-  private static FailoverChoice evaluate(
+  private static boolean receivedEverything(
       InstanceObservation candidate, List<InstanceObservation> eligible) {
     GtidSet received = Replication.received(candidate.requireFacts());
-    List<Integer> uncovered = new ArrayList<>();
-    for (InstanceObservation other : eligible) {
-      if (other.index() != candidate.index()
-          && !other.requireFacts().gtidExecuted().isSubsetOf(received)) {
-        uncovered.add(other.index());
-      }
-    }
-    return new FailoverChoice(candidate.index(), received, new TreeSet<>(uncovered));
+    return eligible.stream()
+        .allMatch(other -> other.requireFacts().gtidExecuted().isSubsetOf(received));
   }
 }
