@@ -1,0 +1,132 @@
+package dev.moco4j.mysql.semisync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SemiSyncPlannerTest {
+
+  private static final Set<String> BOTH_PLUGINS =
+      Set.of("InnoDB", "binlog", "rpl_semi_sync_source", "rpl_semi_sync_replica");
+  private static final CurrentSemiSync REPLICATING_WITHOUT_SEMI_SYNC =
+      new CurrentSemiSync(false, true);
+
+  @ParameterizedTest
+  @CsvSource({"3, 1", "5, 2", "7, 3"})
+  void primaryWaitsForHalfOfTheReplicasAndNeverFallsBackToAsync(int instances, int waitCount) {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(instances, Role.PRIMARY, BOTH_PLUGINS, CurrentSemiSync.NONE);
+
+    assertThat(plan)
+        .isEqualTo(
+            new SemiSyncPlan.Apply(
+                List.of(
+                    "SET GLOBAL rpl_semi_sync_source_timeout = 4294967295",
+                    "SET GLOBAL rpl_semi_sync_source_wait_point = AFTER_SYNC",
+                    "SET GLOBAL rpl_semi_sync_source_wait_for_replica_count = " + waitCount,
+                    "SET GLOBAL rpl_semi_sync_source_enabled = ON",
+                    "SET GLOBAL rpl_semi_sync_replica_enabled = OFF"),
+                false));
+  }
+
+  @Test
+  void singleInstancePrimaryTurnsSemiSyncOffBecauseNoReplicaCouldAcknowledge() {
+    SemiSyncPlan plan = SemiSyncPlanner.plan(1, Role.PRIMARY, BOTH_PLUGINS, CurrentSemiSync.NONE);
+
+    assertThat(plan)
+        .isEqualTo(
+            new SemiSyncPlan.Apply(
+                List.of(
+                    "SET GLOBAL rpl_semi_sync_source_enabled = OFF",
+                    "SET GLOBAL rpl_semi_sync_replica_enabled = OFF"),
+                false));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3", "5"})
+  void replicaAcknowledgesAndRestartsItsIoThreadWhenTheSettingChanges(int instances) {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(instances, Role.REPLICA, BOTH_PLUGINS, REPLICATING_WITHOUT_SEMI_SYNC);
+
+    assertThat(plan)
+        .isEqualTo(
+            new SemiSyncPlan.Apply(
+                List.of(
+                    "SET GLOBAL rpl_semi_sync_source_enabled = OFF",
+                    "SET GLOBAL rpl_semi_sync_replica_enabled = ON"),
+                true));
+  }
+
+  @Test
+  void replicaAlreadyAcknowledgingKeepsItsIoThreadRunning() {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(3, Role.REPLICA, BOTH_PLUGINS, new CurrentSemiSync(true, true));
+
+    assertThat(plan)
+        .isInstanceOfSatisfying(
+            SemiSyncPlan.Apply.class, apply -> assertThat(apply.restartIoThread()).isFalse());
+  }
+
+  @Test
+  void replicaWithStoppedIoThreadNeedsNoRestartBecauseTheNextStartReadsTheSetting() {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(3, Role.REPLICA, BOTH_PLUGINS, new CurrentSemiSync(false, false));
+
+    assertThat(plan)
+        .isInstanceOfSatisfying(
+            SemiSyncPlan.Apply.class, apply -> assertThat(apply.restartIoThread()).isFalse());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, PRIMARY", "3, PRIMARY", "3, REPLICA", "5, PRIMARY", "5, REPLICA"})
+  void missingPluginsAreReportedAndNothingIsIssued(int instances, Role role) {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(
+            instances, role, Set.of("InnoDB", "binlog"), REPLICATING_WITHOUT_SEMI_SYNC);
+
+    assertThat(plan)
+        .isEqualTo(
+            SemiSyncPlan.unavailable(
+                "rpl_semi_sync_source plugin is not loaded;"
+                    + " rpl_semi_sync_replica plugin is not loaded"));
+  }
+
+  @Test
+  void oneMissingPluginIsNamedAlone() {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(3, Role.PRIMARY, Set.of("rpl_semi_sync_source"), CurrentSemiSync.NONE);
+
+    assertThat(plan)
+        .isEqualTo(SemiSyncPlan.unavailable("rpl_semi_sync_replica plugin is not loaded"));
+  }
+
+  @Test
+  void pre8026PluginNamesCountAsMissingWithAMessageSayingSo() {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(
+            3,
+            Role.PRIMARY,
+            Set.of("rpl_semi_sync_master", "rpl_semi_sync_slave"),
+            CurrentSemiSync.NONE);
+
+    assertThat(plan)
+        .isEqualTo(
+            SemiSyncPlan.unavailable(
+                "rpl_semi_sync_source plugin is not loaded (only the pre-8.0.26"
+                    + " rpl_semi_sync_master is, which moco4j does not use);"
+                    + " rpl_semi_sync_replica plugin is not loaded (only the pre-8.0.26"
+                    + " rpl_semi_sync_slave is, which moco4j does not use)"));
+  }
+
+  @Test
+  void aSingleInstanceClusterHasNoReplica() {
+    assertThatThrownBy(
+            () -> SemiSyncPlanner.plan(1, Role.REPLICA, BOTH_PLUGINS, CurrentSemiSync.NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
