@@ -8,6 +8,7 @@ import dev.moco4j.clustering.model.Decision;
 import dev.moco4j.clustering.model.InstanceObservation;
 import dev.moco4j.clustering.model.Operation;
 import dev.moco4j.clustering.model.ReachabilityTracker;
+import dev.moco4j.clustering.model.SemiSyncWarnings;
 import dev.moco4j.mysql.ConnectionSettings;
 import dev.moco4j.mysql.InstanceFactsQuery;
 import dev.moco4j.mysql.MySqlConnector;
@@ -75,7 +76,7 @@ public final class ClusteringEngine {
     // Reported after the operation: writing the status first would change its version and fail
     // the operation's own compare-and-swap. After a change of primary the next pass reports.
     if (!result.primaryChanged()) {
-      report(stored, decision);
+      report(stored, decision, SemiSyncWarnings.of(observation));
     }
     return result;
   }
@@ -116,7 +117,7 @@ public final class ClusteringEngine {
         inputs.switchover());
   }
 
-  private void report(StoredStatus stored, Decision decision) {
+  private void report(StoredStatus stored, Decision decision, List<String> warnings) {
     store.report(
         new ClusterReport(
             decision.state(),
@@ -124,7 +125,7 @@ public final class ClusteringEngine {
             decision.errant(),
             decision.synced(),
             decision.message(),
-            List.of()));
+            warnings));
     if (!decision.errant().equals(stored.errant()) && !decision.errant().isEmpty()) {
       events.warning("ErrantReplicas", "errant instances excluded: " + decision.errant());
     }

@@ -1,6 +1,7 @@
 package dev.moco4j.clustering;
 
 import dev.moco4j.clustering.model.Step;
+import dev.moco4j.clustering.model.Step.ConfigureSemiSync;
 import dev.moco4j.clustering.model.Step.MakeSuperReadOnly;
 import dev.moco4j.clustering.model.Step.MakeWritable;
 import dev.moco4j.clustering.model.Step.ReplicateFromExternal;
@@ -11,6 +12,8 @@ import dev.moco4j.clustering.model.Step.StopReplication;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReadOnlyControl;
 import dev.moco4j.mysql.ReplicationControl;
+import dev.moco4j.mysql.semisync.Role;
+import dev.moco4j.mysql.semisync.SemiSyncOperation;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -79,6 +82,9 @@ final class StepRunner {
         replication.start();
       }
       case Seed s -> seeder.seed(instances.connector(s.donor()), s.donorIsReplica(), connector);
+      case ConfigureSemiSync s ->
+          new SemiSyncOperation(connector)
+              .configure(instances.size(), s.primary() ? Role.PRIMARY : Role.REPLICA);
     }
   }
 }

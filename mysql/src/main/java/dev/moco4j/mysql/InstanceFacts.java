@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What the clustering logic needs to know about one mysqld, read in one pass. */
+/**
+ * What the clustering logic needs to know about one mysqld, read in one pass.
+ *
+ * @param semiSync present when both semi-sync plugins are loaded
+ */
 public record InstanceFacts(
     String serverUuid,
     long serverId,
@@ -16,7 +20,34 @@ public record InstanceFacts(
     boolean superReadOnly,
     Optional<ReplicaStatus> replicaStatus,
     List<ReplicaHost> replicas,
-    Set<String> activePlugins) {
+    Set<String> activePlugins,
+    Optional<SemiSyncSettings> semiSync) {
+
+  /** Facts of an instance without semi-sync settings (the plugins are not loaded). */
+  public InstanceFacts(
+      String serverUuid,
+      long serverId,
+      String version,
+      GtidSet gtidExecuted,
+      GtidSet gtidPurged,
+      boolean readOnly,
+      boolean superReadOnly,
+      Optional<ReplicaStatus> replicaStatus,
+      List<ReplicaHost> replicas,
+      Set<String> activePlugins) {
+    this(
+        serverUuid,
+        serverId,
+        version,
+        gtidExecuted,
+        gtidPurged,
+        readOnly,
+        superReadOnly,
+        replicaStatus,
+        replicas,
+        activePlugins,
+        Optional.empty());
+  }
 
   public boolean hasPlugin(String name) {
     return activePlugins.contains(name);

@@ -27,24 +27,47 @@ public final class InstanceFactsQuery {
 
   private InstanceFacts read(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      // The GTID variables are read with the flags in one statement so they describe one moment.
-      try (ResultSet rs =
-          statement.executeQuery(
-              "SELECT @@server_uuid, @@server_id, @@version, @@global.gtid_executed,"
-                  + " @@global.gtid_purged, @@global.read_only, @@global.super_read_only")) {
-        rs.next();
-        return new InstanceFacts(
-            rs.getString(1),
-            rs.getLong(2),
-            rs.getString(3),
-            GtidSet.parse(rs.getString(4)),
-            GtidSet.parse(rs.getString(5)),
-            rs.getBoolean(6),
-            rs.getBoolean(7),
-            replicaStatus(statement),
-            replicas(statement),
-            activePlugins(statement));
-      }
+      Variables v = variables(statement);
+      Set<String> plugins = activePlugins(statement);
+      return new InstanceFacts(
+          v.serverUuid(),
+          v.serverId(),
+          v.version(),
+          v.gtidExecuted(),
+          v.gtidPurged(),
+          v.readOnly(),
+          v.superReadOnly(),
+          replicaStatus(statement),
+          replicas(statement),
+          plugins,
+          semiSync(statement, plugins));
+    }
+  }
+
+  private record Variables(
+      String serverUuid,
+      long serverId,
+      String version,
+      GtidSet gtidExecuted,
+      GtidSet gtidPurged,
+      boolean readOnly,
+      boolean superReadOnly) {}
+
+  private static Variables variables(Statement statement) throws SQLException {
+    // The GTID variables are read with the flags in one statement so they describe one moment.
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT @@server_uuid, @@server_id, @@version, @@global.gtid_executed,"
+                + " @@global.gtid_purged, @@global.read_only, @@global.super_read_only")) {
+      rs.next();
+      return new Variables(
+          rs.getString(1),
+          rs.getLong(2),
+          rs.getString(3),
+          GtidSet.parse(rs.getString(4)),
+          GtidSet.parse(rs.getString(5)),
+          rs.getBoolean(6),
+          rs.getBoolean(7));
     }
   }
 
@@ -88,6 +111,24 @@ public final class InstanceFactsQuery {
       }
     }
     return List.copyOf(replicas);
+  }
+
+  /** The variables exist only while the plugins are loaded. */
+  private static Optional<SemiSyncSettings> semiSync(Statement statement, Set<String> plugins)
+      throws SQLException {
+    if (!plugins.contains("rpl_semi_sync_source") || !plugins.contains("rpl_semi_sync_replica")) {
+      return Optional.empty();
+    }
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT @@global.rpl_semi_sync_source_enabled,"
+                + " @@global.rpl_semi_sync_source_wait_for_replica_count,"
+                + " @@global.rpl_semi_sync_source_timeout,"
+                + " @@global.rpl_semi_sync_replica_enabled")) {
+      rs.next();
+      return Optional.of(
+          new SemiSyncSettings(rs.getBoolean(1), rs.getInt(2), rs.getLong(3), rs.getBoolean(4)));
+    }
   }
 
   private static Set<String> activePlugins(Statement statement) throws SQLException {

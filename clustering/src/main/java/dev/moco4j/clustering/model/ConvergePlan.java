@@ -1,5 +1,6 @@
 package dev.moco4j.clustering.model;
 
+import dev.moco4j.clustering.model.Step.ConfigureSemiSync;
 import dev.moco4j.clustering.model.Step.MakeSuperReadOnly;
 import dev.moco4j.clustering.model.Step.MakeWritable;
 import dev.moco4j.clustering.model.Step.ReplicateFromExternal;
@@ -8,6 +9,8 @@ import dev.moco4j.clustering.model.Step.ResetReplication;
 import dev.moco4j.clustering.model.Step.Seed;
 import dev.moco4j.clustering.model.Step.StopReplication;
 import dev.moco4j.mysql.InstanceFacts;
+import dev.moco4j.mysql.semisync.Role;
+import dev.moco4j.mysql.semisync.SemiSyncPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +42,9 @@ final class ConvergePlan {
       if (replica.isUp()) {
         replicaSteps(o, replica, primary, errant, synced, steps);
       }
+    }
+    if (!semiSyncInPlace(primary, Role.PRIMARY, o.shape().instances())) {
+      steps.add(new ConfigureSemiSync(p, true));
     }
     // Last, so that the primary takes writes only once its replicas are pointed at it.
     if (!o.shape().intermediatePrimary() && (primary.readOnly() || primary.superReadOnly())) {
@@ -75,6 +81,17 @@ final class ConvergePlan {
     if (!Replication.isReplicatingFrom(facts, o.primary().endpoint())) {
       steps.add(new ReplicateFromPrimary(r, o.currentPrimaryIndex()));
     }
+    if (!semiSyncInPlace(facts, Role.REPLICA, o.shape().instances())) {
+      steps.add(new ConfigureSemiSync(r, false));
+    }
+  }
+
+  /** Without the plugins there is nothing to set; {@link SemiSyncWarnings} reports that. */
+  private static boolean semiSyncInPlace(InstanceFacts facts, Role role, int instances) {
+    return facts
+        .semiSync()
+        .map(current -> SemiSyncPlanner.isInPlace(instances, role, current))
+        .orElse(true);
   }
 
   /**

@@ -23,6 +23,12 @@ public sealed interface Step {
   /** The primary forgets any source it used to replicate from. */
   record ResetReplication(int instance) implements Step {}
 
+  /**
+   * Bring the semi-sync settings in line with the instance's role: the primary waits for half of
+   * the replicas and never falls back to asynchronous replication; replicas acknowledge.
+   */
+  record ConfigureSemiSync(int instance, boolean primary) implements Step {}
+
   /** Accept writes. Always the last step, after the replicas are set up. */
   record MakeWritable(int instance) implements Step {}
 }

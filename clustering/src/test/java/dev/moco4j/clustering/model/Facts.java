@@ -4,6 +4,7 @@ import dev.moco4j.mysql.InstanceFacts;
 import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.ReplicaStatus;
 import dev.moco4j.mysql.ReplicaStatus.IoThreadState;
+import dev.moco4j.mysql.SemiSyncSettings;
 import dev.moco4j.mysql.gtid.GtidSet;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,8 @@ final class Facts {
   private String lastIoError = "";
 
   private Facts() {}
+
+  private Optional<SemiSyncSettings> semiSync = Optional.empty();
 
   static MySqlEndpoint endpoint(int index) {
     return new MySqlEndpoint("db-" + index, 3306);
@@ -155,6 +158,12 @@ final class Facts {
     return this;
   }
 
+  /** Both semi-sync plugins loaded, with these settings in force. */
+  Facts semiSync(SemiSyncSettings settings) {
+    semiSync = Optional.of(settings);
+    return this;
+  }
+
   Facts ioError(int errno, String message) {
     lastIoErrno = errno;
     lastIoError = message;
@@ -192,6 +201,7 @@ final class Facts {
         superReadOnly,
         status,
         List.of(),
-        Set.of());
+        semiSync.isPresent() ? Set.of("rpl_semi_sync_source", "rpl_semi_sync_replica") : Set.of(),
+        semiSync);
   }
 }

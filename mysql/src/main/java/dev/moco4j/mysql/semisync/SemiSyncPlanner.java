@@ -1,5 +1,6 @@
 package dev.moco4j.mysql.semisync;
 
+import dev.moco4j.mysql.SemiSyncSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +92,23 @@ public final class SemiSyncPlanner {
     // periodic reconcile does not interrupt replication.
     boolean restart = !current.replicaEnabled() && current.ioThreadActive();
     return new SemiSyncPlan.Apply(statements, restart);
+  }
+
+  /**
+   * Whether {@code current} already is what {@link #plan} would set for {@code role}, so that a
+   * periodic pass issues nothing when nothing changed.
+   */
+  public static boolean isInPlace(int instances, Role role, SemiSyncSettings current) {
+    if (role == Role.REPLICA) {
+      return !current.sourceEnabled() && current.replicaEnabled();
+    }
+    if (instances == 1) {
+      return !current.sourceEnabled() && !current.replicaEnabled();
+    }
+    return current.sourceEnabled()
+        && current.waitForReplicaCount() == waitForReplicaCount(instances)
+        && current.timeoutMillis() == NEVER_FALL_BACK_TO_ASYNC_MILLIS
+        && !current.replicaEnabled();
   }
 
   /**

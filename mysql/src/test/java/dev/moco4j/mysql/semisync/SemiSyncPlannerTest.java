@@ -3,6 +3,7 @@ package dev.moco4j.mysql.semisync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moco4j.mysql.SemiSyncSettings;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,28 @@ class SemiSyncPlannerTest {
     assertThatThrownBy(
             () -> SemiSyncPlanner.plan(1, Role.REPLICA, BOTH_PLUGINS, CurrentSemiSync.NONE))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void settingsMatchingThePlanAreInPlaceAndAnyDifferenceIsNot() {
+    long max = SemiSyncPlanner.NEVER_FALL_BACK_TO_ASYNC_MILLIS;
+    var primaryOfFive = new SemiSyncSettings(true, 2, max, false);
+
+    assertThat(SemiSyncPlanner.isInPlace(5, Role.PRIMARY, primaryOfFive)).isTrue();
+    assertThat(SemiSyncPlanner.isInPlace(3, Role.PRIMARY, primaryOfFive))
+        .as("waits for 2 replicas where 1 is right")
+        .isFalse();
+    assertThat(
+            SemiSyncPlanner.isInPlace(
+                5, Role.PRIMARY, new SemiSyncSettings(true, 2, 10_000, false)))
+        .as("would fall back to async after 10 s")
+        .isFalse();
+    assertThat(SemiSyncPlanner.isInPlace(5, Role.REPLICA, primaryOfFive)).isFalse();
+    assertThat(
+            SemiSyncPlanner.isInPlace(5, Role.REPLICA, new SemiSyncSettings(false, 2, max, true)))
+        .isTrue();
+    assertThat(
+            SemiSyncPlanner.isInPlace(1, Role.PRIMARY, new SemiSyncSettings(false, 1, max, false)))
+        .isTrue();
   }
 }
