@@ -72,17 +72,27 @@ public final class ClusteringEngine {
     Decision decision = ClusterDecider.decide(observation);
     report(stored, decision);
     LOG.debug("{}: {} -> {}", instances.cluster(), decision.message(), decision.operation());
+    // Reporting can itself change the stored status (a newly found errant instance is recorded,
+    // and the store's version moves with it), so a switchover or failover compares-and-swaps
+    // against the status as this pass left it, not as it was read. If the recorded primary moved
+    // in between, another engine acted: nothing decided here applies any more.
+    StoredStatus reported = store.read();
+    if (reported.currentPrimaryIndex() != stored.currentPrimaryIndex()) {
+      return new PassResult(
+          decision, List.of("the recorded primary changed during the pass; deciding again"), false);
+    }
     return switch (decision.operation()) {
       case Operation.None none -> new PassResult(decision, List.of(), false);
       case Operation.Converge converge ->
           new PassResult(decision, steps.run(converge.primary(), converge.steps()), false);
       case Operation.Switchover switchover ->
           attempt(
-              decision, () -> new SwitchoverRun(instances, store, events).run(switchover, stored));
+              decision,
+              () -> new SwitchoverRun(instances, store, events).run(switchover, reported));
       case Operation.Failover failover ->
           attempt(
               decision,
-              () -> new FailoverRun(instances, observer, store, events).run(failover, stored));
+              () -> new FailoverRun(instances, observer, store, events).run(failover, reported));
       case Operation.CloneFromExternal clone -> cloneFromExternal(decision, clone);
     };
   }
