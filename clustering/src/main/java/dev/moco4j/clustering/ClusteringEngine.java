@@ -72,27 +72,28 @@ public final class ClusteringEngine {
     ClusterObservation observation = observe(stored, inputs);
     Decision decision = ClusterDecider.decide(observation);
     LOG.debug("{}: {} -> {}", instances.cluster(), decision.message(), decision.operation());
-    PassResult result = execute(decision, stored);
-    // Reported after the operation: writing the status first would change its version and fail
-    // the operation's own compare-and-swap. After a change of primary the next pass reports.
-    if (!result.primaryChanged()) {
-      report(stored, decision, SemiSyncWarnings.of(observation));
+    report(stored, decision, SemiSyncWarnings.of(observation));
+    // Reporting can itself change the stored status (a newly found errant instance is recorded,
+    // and the store's version moves with it), so a switchover or failover compares-and-swaps
+    // against the status as this pass left it, not as it was read. If the recorded primary moved
+    // in between, another engine acted: nothing decided here applies any more.
+    StoredStatus reported = store.read();
+    if (reported.currentPrimaryIndex() != stored.currentPrimaryIndex()) {
+      return new PassResult(
+          decision, List.of("the recorded primary changed during the pass; deciding again"), false);
     }
-    return result;
-  }
-
-  private PassResult execute(Decision decision, StoredStatus stored) {
     return switch (decision.operation()) {
       case Operation.None none -> new PassResult(decision, List.of(), false);
       case Operation.Converge converge ->
           new PassResult(decision, steps.run(converge.primary(), converge.steps()), false);
       case Operation.Switchover switchover ->
           attempt(
-              decision, () -> new SwitchoverRun(instances, store, events).run(switchover, stored));
+              decision,
+              () -> new SwitchoverRun(instances, store, events).run(switchover, reported));
       case Operation.Failover failover ->
           attempt(
               decision,
-              () -> new FailoverRun(instances, observer, store, events).run(failover, stored));
+              () -> new FailoverRun(instances, observer, store, events).run(failover, reported));
       case Operation.CloneFromExternal clone -> cloneFromExternal(decision, clone);
     };
   }

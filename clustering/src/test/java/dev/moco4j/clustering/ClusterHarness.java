@@ -3,8 +3,13 @@ package dev.moco4j.clustering;
 import static org.awaitility.Awaitility.await;
 
 import dev.moco4j.clustering.model.ClusterState;
+import dev.moco4j.mysql.ConnectionSettings;
 import dev.moco4j.mysql.Credentials;
+import dev.moco4j.mysql.InstanceFacts;
+import dev.moco4j.mysql.InstanceFactsQuery;
+import dev.moco4j.mysql.MySqlConnector;
 import dev.moco4j.mysql.MySqlEndpoint;
+import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import dev.moco4j.testing.mysqld.MysqldInstance;
 import java.sql.Connection;
@@ -15,9 +20,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Runs the engine against real mysqld instances and gives tests short ways to look at them. */
 final class ClusterHarness implements AutoCloseable {
@@ -123,6 +132,72 @@ final class ClusterHarness implements AutoCloseable {
         ResultSet rs = statement.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
+  }
+
+  /**
+   * Runs passes until one satisfies {@code condition} and returns it; on timeout the failure names
+   * the last decision, so a stuck scenario says where it stuck.
+   */
+  PassResult awaitPass(Predicate<PassResult> condition, Duration atMost) {
+    AtomicReference<PassResult> last = new AtomicReference<>();
+    try {
+      await()
+          .atMost(atMost)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                PassResult result = pass();
+                last.set(result);
+                return condition.test(result);
+              });
+    } catch (ConditionTimeoutException e) {
+      PassResult seen = last.get();
+      throw new AssertionError(
+          "no pass matched within "
+              + atMost
+              + "; last: "
+              + (seen == null ? "none" : seen.decision() + " failures " + seen.failures()),
+          e);
+    }
+    return last.get();
+  }
+
+  /** A connection to one instance as the engine makes it: its account, its short timeouts. */
+  MySqlConnector connector(int index) {
+    MysqldInstance instance = mysqld.instance(index);
+    return new MySqlConnector(
+        new MySqlEndpoint(instance.host(), instance.port()),
+        new ConnectionSettings(ADMIN, CONNECT_TIMEOUT, READ_TIMEOUT));
+  }
+
+  MySqlEndpoint endpoint(int index) {
+    return connector(index).endpoint();
+  }
+
+  /** The facts the engine reads about an instance (GTID sets, read-only flags, replica status). */
+  InstanceFacts facts(int index) {
+    return new InstanceFactsQuery(connector(index)).read();
+  }
+
+  /**
+   * The instances that answer and accept writes ({@code super_read_only = OFF}): at the end of
+   * every scenario exactly the recorded primary, never two.
+   */
+  SortedSet<Integer> writable() {
+    SortedSet<Integer> writable = new TreeSet<>();
+    for (int i = 0; i < mysqld.size(); i++) {
+      if (!mysqld.instance(i).isRunning()) {
+        continue;
+      }
+      try {
+        if (!facts(i).superReadOnly()) {
+          writable.add(i);
+        }
+      } catch (MySqlException unreachable) {
+        // Down or frozen: it takes no writes either.
+      }
+    }
+    return writable;
   }
 
   @Override

@@ -53,7 +53,13 @@ public final class ClusterDecider {
     return withPrimary(o, primary.requireFacts());
   }
 
-  /** The primary's GTID set is empty while a replica's is not: its data directory was lost. */
+  /**
+   * The primary's GTID set is empty while a replica holds transactions it received from some
+   * source: the primary's data directory was lost. Transactions a replica originated itself (its
+   * own server_uuid) prove nothing about the primary: they are errant writes, and counting them
+   * would fail over from a healthy primary that has simply not been written to yet, onto the errant
+   * replica.
+   */
   private static boolean lostData(ClusterObservation o) {
     if (!o.primary().requireFacts().gtidExecuted().isEmpty()) {
       return false;
@@ -61,7 +67,13 @@ public final class ClusterDecider {
     return o.replicas().stream()
         .filter(InstanceObservation::isUp)
         .filter(r -> !o.knownErrant().contains(r.index()))
-        .anyMatch(r -> !r.requireFacts().gtidExecuted().isEmpty());
+        .map(InstanceObservation::requireFacts)
+        .anyMatch(ClusterDecider::receivedFromElsewhere);
+  }
+
+  private static boolean receivedFromElsewhere(InstanceFacts replica) {
+    return replica.gtidExecuted().uuids().stream()
+        .anyMatch(uuid -> !uuid.equalsIgnoreCase(replica.serverUuid()));
   }
 
   private static Decision withoutPrimary(ClusterObservation o, String why) {

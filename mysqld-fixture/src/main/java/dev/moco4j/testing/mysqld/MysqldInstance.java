@@ -86,7 +86,7 @@ public final class MysqldInstance {
     return name;
   }
 
-  /** The loopback address this instance listens on, e.g. {@code 127.0.0.21}. */
+  /** The loopback address this instance listens on, e.g. {@code 127.0.37.21}. */
   public String host() {
     return lease.address();
   }
