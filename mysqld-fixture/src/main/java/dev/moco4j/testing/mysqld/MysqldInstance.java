@@ -114,11 +114,15 @@ public final class MysqldInstance {
 
   /** Opens a connection as the all-privileged test user. */
   public Connection connect() throws SQLException {
+    return connect(jdbcUrl());
+  }
+
+  private static Connection connect(String url) throws SQLException {
     Properties credentials = new Properties();
     credentials.setProperty("user", USER);
     credentials.setProperty("password", "");
     // The driver directly, not DriverManager: it works in any class loader (e.g. exec:java).
-    return new com.mysql.cj.jdbc.Driver().connect(jdbcUrl(), credentials);
+    return new com.mysql.cj.jdbc.Driver().connect(url, credentials);
   }
 
   public synchronized boolean isRunning() {
@@ -138,23 +142,27 @@ public final class MysqldInstance {
       return;
     }
     boolean fresh = !Files.exists(dataDir());
-    try {
-      if (fresh) {
+    if (fresh) {
+      try {
         copyTemplate();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy the template data directory for " + name, e);
       }
-      Files.createDirectories(dir.resolve("tmp"));
-      Path cnf = dir.resolve("my.cnf");
-      Files.writeString(cnf, myCnf());
-      process =
-          new ProcessBuilder(MysqldDistribution.get().mysqld().toString(), "--defaults-file=" + cnf)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
-              .start();
-      paused = false;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + name, e);
     }
-    awaitAcceptingConnections();
+    for (int attempt = 1; ; attempt++) {
+      launch();
+      try {
+        awaitAcceptingConnections();
+        break;
+      } catch (AddressTakenException e) {
+        // Someone outside the lease scheme holds the address. Before the first start nobody has
+        // seen this instance's address yet, so it can still move to another one.
+        if (!fresh || attempt == 5) {
+          throw new IllegalStateException(name + ": " + e.getMessage() + "\n" + logTail(), e);
+        }
+        relocate();
+      }
+    }
     if (fresh) {
       runInitStatements();
     }
@@ -349,12 +357,9 @@ public final class MysqldInstance {
   }
 
   private boolean servesOwnDataDir() {
-    Properties credentials = new Properties();
-    credentials.setProperty("user", USER);
-    credentials.setProperty("password", "");
     // Short timeouts: a frozen server left behind must not stall the start for minutes.
     String url = "jdbc:mysql://" + host() + ":" + PORT + "/?connectTimeout=2000&socketTimeout=2000";
-    try (Connection connection = new com.mysql.cj.jdbc.Driver().connect(url, credentials);
+    try (Connection connection = connect(url);
         var statement = connection.createStatement();
         var rs = statement.executeQuery("SELECT @@datadir")) {
       rs.next();
