@@ -2,6 +2,7 @@ package dev.moco4j.local.controlplane;
 
 import dev.moco4j.local.binaries.TestBinaries;
 import dev.moco4j.local.process.ChildProcess;
+import dev.moco4j.local.process.Directories;
 import dev.moco4j.local.process.FreePorts;
 import dev.moco4j.local.process.OrphanReaper;
 import io.fabric8.kubernetes.client.Config;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,20 +146,7 @@ public final class LocalControlPlane implements AutoCloseable {
       serviceRange.close();
     }
     if (deleteOnClose) {
-      deleteRecursively(dir);
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot delete {}: {}", root, e.toString());
+      Directories.deleteRecursively(dir);
     }
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Gives a test class a real local control plane (started once per class) and each test its own
  * namespace. Test methods may take a {@code KubernetesClient} (defaulting to the test's namespace),
- * a {@link TestNamespace} and the {@code LocalControlPlane}.
+ * a {@link TestNamespace}, the {@code LocalControlPlane} and, with {@link #kubelet()}, the {@code
+ * ProcessKubelet}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +19,9 @@ public @interface LocalKubernetes {
 
   /** Also run kube-controller-manager (StatefulSets, Jobs, GC, EndpointSlices, PV binding). */
   boolean controllerManager() default false;
+
+  /** Also run the process kubelet (implies {@link #controllerManager()}). */
+  boolean kubelet() default false;
 
   /** Install the moco4j CRDs and wait until they are Established. */
   boolean crds() default false;

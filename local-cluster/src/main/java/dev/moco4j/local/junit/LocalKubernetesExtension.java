@@ -2,6 +2,7 @@ package dev.moco4j.local.junit;
 
 import dev.moco4j.local.controlplane.LocalControlPlane;
 import dev.moco4j.local.crd.Moco4jCrds;
+import dev.moco4j.local.kubelet.ProcessKubelet;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -79,7 +80,8 @@ public final class LocalKubernetesExtension
     return type == KubernetesClient.class
         || type == TestNamespace.class
         || type == LocalControlPlane.class
-        || type == LocalStack.class;
+        || type == LocalStack.class
+        || type == ProcessKubelet.class;
   }
 
   @Override
@@ -91,6 +93,13 @@ public final class LocalKubernetesExtension
     }
     if (type == LocalStack.class) {
       return stack;
+    }
+    if (type == ProcessKubelet.class) {
+      if (stack.kubelet() == null) {
+        throw new IllegalStateException(
+            "use @LocalKubernetes(kubelet = true) for a ProcessKubelet");
+      }
+      return stack.kubelet();
     }
     Object value = context.getStore(STORE).get(type);
     if (value == null) {

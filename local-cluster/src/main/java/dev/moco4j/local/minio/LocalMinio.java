@@ -2,6 +2,7 @@ package dev.moco4j.local.minio;
 
 import dev.moco4j.local.binaries.TestBinaries;
 import dev.moco4j.local.process.ChildProcess;
+import dev.moco4j.local.process.Directories;
 import dev.moco4j.local.process.FreePorts;
 import dev.moco4j.local.process.LocalHttp;
 import dev.moco4j.local.process.OrphanReaper;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,14 +135,8 @@ public final class LocalMinio implements AutoCloseable {
     if (process != null) {
       process.close();
     }
-    if (deleteOnClose && Files.exists(dir)) {
-      try (var paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    if (deleteOnClose) {
+      Directories.deleteRecursively(dir);
     }
   }
 }
