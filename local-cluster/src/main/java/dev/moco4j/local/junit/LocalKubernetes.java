@@ -20,7 +20,7 @@ public @interface LocalKubernetes {
   /** Also run kube-controller-manager (StatefulSets, Jobs, GC, EndpointSlices, PV binding). */
   boolean controllerManager() default false;
 
-  /** Also run the process kubelet (implies {@link #controllerManager()}). */
+  /** Also run the process kubelet and the Service proxy (implies {@link #controllerManager()}). */
   boolean kubelet() default false;
 
   /** Install the moco4j CRDs and wait until they are Established. */

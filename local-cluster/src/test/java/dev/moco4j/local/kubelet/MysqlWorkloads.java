@@ -14,11 +14,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The pods these tests run: stock mysql:8.0 containers, small enough for a shared machine. */
-final class MysqlWorkloads {
+public final class MysqlWorkloads {
 
   private MysqlWorkloads() {}
 
-  static Container mysqld() {
+  public static Container mysqld() {
     return new ContainerBuilder()
         .withName("mysqld")
         .withImage("mysql:8.0")
@@ -46,7 +46,7 @@ final class MysqlWorkloads {
         .build();
   }
 
-  static StatefulSet statefulSet(String name, int replicas) {
+  public static StatefulSet statefulSet(String name, int replicas) {
     return new StatefulSetBuilder()
         .withNewMetadata()
         .withName(name)
@@ -82,7 +82,7 @@ final class MysqlWorkloads {
         .build();
   }
 
-  static Pod podWithReadinessGate(String name, String gate) {
+  public static Pod podWithReadinessGate(String name, String gate) {
     return new PodBuilder()
         .withNewMetadata()
         .withName(name)
@@ -100,14 +100,14 @@ final class MysqlWorkloads {
         .build();
   }
 
-  static boolean isReady(Pod pod) {
+  public static boolean isReady(Pod pod) {
     return pod != null
         && pod.getStatus() != null
         && pod.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  static Connection connect(String ip) throws SQLException {
+  public static Connection connect(String ip) throws SQLException {
     return DriverManager.getConnection(
         "jdbc:mysql://" + ip + ":3306/?connectTimeout=5000&sslMode=DISABLED", "root", "");
   }
