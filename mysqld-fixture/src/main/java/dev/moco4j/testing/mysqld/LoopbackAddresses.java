@@ -17,9 +17,10 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>A lease is a file lock in the shared cache, held until released or until the JVM dies, so
  * concurrent test JVMs never pick the same address. An address whose port is still bound (say, by a
- * process another run left behind) is skipped.
+ * process another run left behind) is skipped. The process kubelet in {@code local-cluster} leases
+ * its pod IPs here too, so pods and test instances never share an address.
  */
-final class LoopbackAddresses {
+public final class LoopbackAddresses {
 
   private static final int FIRST = 20;
   private static final int LAST = 250;
@@ -29,7 +30,7 @@ final class LoopbackAddresses {
   private static final java.util.Set<String> HELD_HERE = new java.util.HashSet<>();
 
   /** A leased address; closing it frees the address for others. */
-  record Lease(String address, FileChannel channel, FileLock lock) implements AutoCloseable {
+  public record Lease(String address, FileChannel channel, FileLock lock) implements AutoCloseable {
     @Override
     public void close() {
       synchronized (HELD_HERE) {
@@ -44,7 +45,8 @@ final class LoopbackAddresses {
     }
   }
 
-  static Lease lease(int port) {
+  /** Leases the first free address on which {@code port} can still be bound. */
+  public static Lease lease(int port) {
     synchronized (HELD_HERE) {
       Lease lease = leaseUnheld(port);
       HELD_HERE.add(lease.address());
