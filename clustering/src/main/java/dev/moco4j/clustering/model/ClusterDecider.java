@@ -246,11 +246,16 @@ public final class ClusterDecider {
       replica
           .facts()
           .flatMap(InstanceFacts::replicaStatus)
-          .filter(s -> s.lastIoErrno() != 0)
           .ifPresent(
-              s ->
+              s -> {
+                if (s.lastIoErrno() != 0) {
                   parts.add(
-                      "instance " + replica.index() + " cannot replicate: " + s.lastIoError()));
+                      "instance " + replica.index() + " cannot replicate: " + s.lastIoError());
+                }
+                if (s.lastSqlErrno() != 0) {
+                  parts.add("instance " + replica.index() + " cannot apply: " + s.lastSqlError());
+                }
+              });
       if (!replica.isUp()) {
         parts.add("instance " + replica.index() + " is " + replica.reachability());
       }

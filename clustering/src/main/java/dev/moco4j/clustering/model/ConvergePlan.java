@@ -32,7 +32,7 @@ final class ConvergePlan {
       if (!primary.superReadOnly()) {
         steps.add(new MakeSuperReadOnly(p));
       }
-      if (!Replication.isReplicatingFrom(primary, o.externalSource().orElseThrow())) {
+      if (!Replication.isSetUpFrom(primary, o.externalSource().orElseThrow())) {
         steps.add(new ReplicateFromExternal(p));
       }
     } else if (primary.replicaStatus().isPresent()) {
@@ -78,7 +78,7 @@ final class ConvergePlan {
           new Seed(r, replicaDonor.orElse(o.currentPrimaryIndex()), replicaDonor.isPresent()));
       return;
     }
-    if (!Replication.isReplicatingFrom(facts, o.primary().endpoint())) {
+    if (!Replication.isSetUpFrom(facts, o.primary().endpoint())) {
       steps.add(new ReplicateFromPrimary(r, o.currentPrimaryIndex()));
     }
     if (!semiSyncInPlace(facts, Role.REPLICA, o.shape().instances())) {

@@ -20,6 +20,19 @@ final class Replication {
         .isPresent();
   }
 
+  /**
+   * Replication from {@code source} is set up and under way: the I/O thread runs or is still
+   * connecting, the SQL thread runs. Such a replica must be left alone; restarting it would only
+   * start the connection over, and a replica restarted on every pass might never connect.
+   */
+  static boolean isSetUpFrom(InstanceFacts facts, MySqlEndpoint source) {
+    return facts
+        .replicaStatus()
+        .filter(status -> pointsAt(status, source))
+        .filter(s -> s.ioThread() != ReplicaStatus.IoThreadState.STOPPED && s.sqlThreadRunning())
+        .isPresent();
+  }
+
   static boolean pointsAt(ReplicaStatus status, MySqlEndpoint source) {
     return source.host().equalsIgnoreCase(status.sourceHost())
         && source.port() == status.sourcePort();
