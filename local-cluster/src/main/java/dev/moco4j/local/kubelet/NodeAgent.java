@@ -1,16 +1,20 @@
 package dev.moco4j.local.kubelet;
 
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +27,7 @@ final class NodeAgent {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeAgent.class);
   static final int LEASE_SECONDS = 40;
+  private static final int MAX_CONFLICT_RETRIES = 10;
 
   private final KubernetesClient client;
   private final String nodeName;
@@ -53,36 +58,31 @@ final class NodeAgent {
                 .endMetadata()
                 .build())
         .serverSideApply();
-    client
-        .nodes()
-        .withName(nodeName)
-        .editStatus(
-            node ->
-                new NodeBuilder(node)
-                    .editOrNewStatus()
-                    .withCapacity(capacity)
-                    .withAllocatable(capacity)
-                    .withAddresses(
-                        List.of(
-                            new io.fabric8.kubernetes.api.model.NodeAddress(
-                                "127.0.0.1", "InternalIP"),
-                            new io.fabric8.kubernetes.api.model.NodeAddress(nodeName, "Hostname")))
-                    .withNewNodeInfo()
-                    .withKubeletVersion("v1.36.3")
-                    .withOperatingSystem("linux")
-                    .withArchitecture("amd64")
-                    .withContainerRuntimeVersion("moco4j-process://1")
-                    .withOsImage(
-                        System.getProperty("os.name") + " " + System.getProperty("os.version"))
-                    .withKernelVersion(System.getProperty("os.version"))
-                    .withKubeProxyVersion("")
-                    .withMachineID("")
-                    .withSystemUUID("")
-                    .withBootID(started.toString())
-                    .endNodeInfo()
-                    .withConditions(conditions())
-                    .endStatus()
-                    .build());
+    editStatus(
+        node ->
+            new NodeBuilder(node)
+                .editOrNewStatus()
+                .withCapacity(capacity)
+                .withAllocatable(capacity)
+                .withAddresses(
+                    List.of(
+                        new io.fabric8.kubernetes.api.model.NodeAddress("127.0.0.1", "InternalIP"),
+                        new io.fabric8.kubernetes.api.model.NodeAddress(nodeName, "Hostname")))
+                .withNewNodeInfo()
+                .withKubeletVersion("v1.36.3")
+                .withOperatingSystem("linux")
+                .withArchitecture("amd64")
+                .withContainerRuntimeVersion("moco4j-process://1")
+                .withOsImage(System.getProperty("os.name") + " " + System.getProperty("os.version"))
+                .withKernelVersion(System.getProperty("os.version"))
+                .withKubeProxyVersion("")
+                .withMachineID("")
+                .withSystemUUID("")
+                .withBootID(started.toString())
+                .endNodeInfo()
+                .withConditions(conditions())
+                .endStatus()
+                .build());
     heartbeat();
     LOG.info("registered node {}", nodeName);
   }
@@ -105,14 +105,29 @@ final class NodeAgent {
                 .build())
         .forceConflicts()
         .serverSideApply();
-    client
-        .nodes()
-        .withName(nodeName)
-        .editStatus(
-            node -> {
-              node.getStatus().getConditions().forEach(c -> c.setLastHeartbeatTime(now));
-              return node;
-            });
+    editStatus(
+        node -> {
+          node.getStatus().getConditions().forEach(c -> c.setLastHeartbeatTime(now));
+          return node;
+        });
+  }
+
+  /**
+   * Edits the Node's status from a fresh read, again when the write lost a race: the
+   * controller-manager updates the same Node (taints, annotations) right after it appears.
+   */
+  private void editStatus(UnaryOperator<Node> edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.nodes().withName(nodeName).editStatus(edit);
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == MAX_CONFLICT_RETRIES) {
+          throw e;
+        }
+        LOG.debug("node {}: status write conflicted, retrying ({})", nodeName, attempt);
+      }
+    }
   }
 
   private List<NodeCondition> conditions() {
