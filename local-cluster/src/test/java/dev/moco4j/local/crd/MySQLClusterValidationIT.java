@@ -129,8 +129,8 @@ class MySQLClusterValidationIT {
         KubernetesClientException.class, () -> client.resource(cluster).create());
   }
 
-  private static GenericKubernetesResource cluster(
-      String name, int replicas, String claim, String extra) {
+  /** A MySQLCluster that is valid except for what the arguments change. */
+  static GenericKubernetesResource cluster(String name, int replicas, String claim, String extra) {
     String yaml = VALID.formatted(name, replicas, claim, extra);
     return io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
         new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
