@@ -32,7 +32,7 @@ final class KubeApiServer {
                 "--bind-address=127.0.0.1",
                 "--advertise-address=127.0.0.1",
                 "--secure-port=" + port,
-                "--cert-dir=" + dir.resolve("apiserver-certs"),
+                "--cert-dir=" + certDir(dir),
                 "--service-account-issuer=https://localhost",
                 "--service-account-key-file=" + keys.publicKey(),
                 "--service-account-signing-key-file=" + keys.privateKey(),
@@ -50,5 +50,14 @@ final class KubeApiServer {
         Duration.ofSeconds(120),
         () -> LocalHttp.status("https://127.0.0.1:" + port + "/readyz", admin.token()) == 200);
     return apiserver;
+  }
+
+  private static Path certDir(Path dir) {
+    return dir.resolve("apiserver-certs");
+  }
+
+  /** The certificate (and its CA) the apiserver generated for itself, once it is ready. */
+  static Path servingCertificate(Path dir) {
+    return certDir(dir).resolve("apiserver.crt");
   }
 }

@@ -38,6 +38,9 @@ final class KubeControllerManager {
                 "--secure-port=" + port,
                 "--cert-dir=" + dir.resolve("kcm-certs"),
                 "--service-account-private-key-file=" + keys.privateKey(),
+                // Published in every namespace as kube-root-ca.crt, the ca.crt of pods' service
+                // account volumes: the apiserver's self-signed serving certificate bundle.
+                "--root-ca-file=" + KubeApiServer.servingCertificate(dir),
                 "--use-service-account-credentials=false",
                 "--controllers=*",
                 "--v=1"),

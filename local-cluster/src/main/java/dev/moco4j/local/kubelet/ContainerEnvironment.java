@@ -7,15 +7,17 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A container's environment: PATH and HOME of the host (a process needs them), then envFrom, then
- * env with the valueFrom sources a local process can resolve (ConfigMap and Secret keys, and the
- * pod's name, namespace, uid, IP and node name).
+ * A container's environment: PATH and HOME of the host (a process needs them), the apiserver's
+ * address as KUBERNETES_SERVICE_HOST/PORT, then envFrom, then env with the valueFrom sources a
+ * local process can resolve (ConfigMap and Secret keys, and the pod's name, namespace, uid, IP and
+ * node name).
  */
 final class ContainerEnvironment {
 
@@ -28,6 +30,11 @@ final class ContainerEnvironment {
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", System.getProperty("user.home"));
     env.put("HOSTNAME", pod.getMetadata().getName());
+    // Where in-cluster clients find the apiserver: a kubelet sets these from the "kubernetes"
+    // Service; here they name the apiserver itself (that Service has no proxy).
+    URL apiserver = client.getMasterUrl();
+    env.put("KUBERNETES_SERVICE_HOST", apiserver.getHost());
+    env.put("KUBERNETES_SERVICE_PORT", Integer.toString(apiserver.getPort()));
     for (EnvFromSource from : container.getEnvFrom()) {
       String prefix = from.getPrefix() == null ? "" : from.getPrefix();
       if (from.getConfigMapRef() != null) {

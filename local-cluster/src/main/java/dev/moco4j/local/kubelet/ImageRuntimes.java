@@ -11,15 +11,27 @@ final class ImageRuntimes {
           "^(?:(?:docker\\.io/)?(?:library/)?mysql|(?:docker\\.io/)?mysql/mysql-server|container-registry\\.oracle\\.com/mysql/community-server):8(?:[.\\-].*)?(?:@sha256:[0-9a-f]+)?$");
 
   private final MysqldRuntime mysqld = new MysqldRuntime();
+  private final ServiceImages services;
+
+  ImageRuntimes(ServiceImages services) {
+    this.services = services;
+  }
 
   ContainerRuntime forImage(String image) {
     if (image != null && MYSQL_8.matcher(image).matches()) {
       return mysqld;
     }
-    throw new UnsupportedContainerException(
-        "UnsupportedImage",
-        "the process kubelet cannot run image \""
-            + image
-            + "\": it runs mysql:8* images as the cached test mysqld and nothing else");
+    return services
+        .find(image)
+        .<ContainerRuntime>map(JvmRuntime::new)
+        .orElseThrow(
+            () ->
+                new UnsupportedContainerException(
+                    "UnsupportedImage",
+                    "the process kubelet cannot run image \""
+                        + image
+                        + "\": it runs mysql:8* images as the cached test mysqld, and JVM images"
+                        + " registered with it (moco4j's services when the stack runs from a"
+                        + " built source tree)"));
   }
 }

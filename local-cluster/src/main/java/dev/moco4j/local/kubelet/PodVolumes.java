@@ -4,8 +4,11 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
+import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,11 +63,11 @@ final class PodVolumes {
         }
         writeAll(dir, secret == null ? Map.of() : bytes(secret), source.getItems());
       } else if (volume.getProjected() != null) {
-        // Projected sources are treated as optional: the service-account volume every pod gets
-        // references kube-root-ca.crt, which this control plane may not publish.
+        // The service-account volume every pod gets: kube-root-ca.crt (published by the
+        // controller-manager in each namespace), a bound token, the namespace.
         mkdirs(dir);
         for (VolumeProjection projection : volume.getProjected().getSources()) {
-          project(client, namespace, dir, projection);
+          project(client, pod, dir, projection);
         }
       } else {
         // emptyDir, and anything else a local process can treat as scratch space.
@@ -76,7 +79,8 @@ final class PodVolumes {
   }
 
   private static void project(
-      KubernetesClient client, String namespace, Path dir, VolumeProjection projection) {
+      KubernetesClient client, Pod pod, Path dir, VolumeProjection projection) {
+    String namespace = pod.getMetadata().getNamespace();
     if (projection.getConfigMap() != null) {
       ConfigMap map =
           client
@@ -84,15 +88,26 @@ final class PodVolumes {
               .inNamespace(namespace)
               .withName(projection.getConfigMap().getName())
               .get();
+      if (map == null && !Boolean.TRUE.equals(projection.getConfigMap().getOptional())) {
+        throw new NotReadyException(
+            "configmap \"" + projection.getConfigMap().getName() + "\" not found");
+      }
       if (map != null) {
         writeAll(dir, strings(map), projection.getConfigMap().getItems());
       }
     } else if (projection.getSecret() != null) {
       Secret secret =
           client.secrets().inNamespace(namespace).withName(projection.getSecret().getName()).get();
+      if (secret == null && !Boolean.TRUE.equals(projection.getSecret().getOptional())) {
+        throw new NotReadyException(
+            "secret \"" + projection.getSecret().getName() + "\" not found");
+      }
       if (secret != null) {
         writeAll(dir, bytes(secret), projection.getSecret().getItems());
       }
+    } else if (projection.getServiceAccountToken() != null) {
+      var source = projection.getServiceAccountToken();
+      write(dir.resolve(source.getPath()), serviceAccountToken(client, pod, source));
     } else if (projection.getDownwardAPI() != null) {
       for (var file : projection.getDownwardAPI().getItems()) {
         if (file.getFieldRef() != null
@@ -101,6 +116,35 @@ final class PodVolumes {
         }
       }
     }
+  }
+
+  /**
+   * A token for the pod's service account from the TokenRequest API, bound to the pod (it stops
+   * being valid when the pod is deleted), as a kubelet writes it for a projected volume.
+   */
+  private static byte[] serviceAccountToken(
+      KubernetesClient client, Pod pod, ServiceAccountTokenProjection source) {
+    String account = pod.getSpec().getServiceAccountName();
+    TokenRequest request =
+        new TokenRequestBuilder()
+            .withNewSpec()
+            .withAudiences(source.getAudience() == null ? List.of() : List.of(source.getAudience()))
+            .withExpirationSeconds(source.getExpirationSeconds())
+            .withNewBoundObjectRef()
+            .withApiVersion("v1")
+            .withKind("Pod")
+            .withName(pod.getMetadata().getName())
+            .withUid(pod.getMetadata().getUid())
+            .endBoundObjectRef()
+            .endSpec()
+            .build();
+    TokenRequest issued =
+        client
+            .serviceAccounts()
+            .inNamespace(pod.getMetadata().getNamespace())
+            .withName(account == null ? "default" : account)
+            .tokenRequest(request);
+    return issued.getStatus().getToken().getBytes(StandardCharsets.UTF_8);
   }
 
   private static Map<String, byte[]> strings(ConfigMap map) {

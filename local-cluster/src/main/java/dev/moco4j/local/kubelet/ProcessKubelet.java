@@ -28,7 +28,8 @@ public final class ProcessKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final VolumeDirectories directories;
   private final Path pidDir;
-  private final ImageRuntimes runtimes = new ImageRuntimes();
+  private final ServiceImages serviceImages = new ServiceImages();
+  private final ImageRuntimes runtimes = new ImageRuntimes(serviceImages);
   private final Map<String, PodWorker> workers = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService heartbeat =
@@ -124,6 +125,14 @@ public final class ProcessKubelet implements AutoCloseable {
         Thread.ofVirtual()
             .name("pod-" + pod.getMetadata().getNamespace() + "-" + pod.getMetadata().getName())
             .start(created));
+  }
+
+  /**
+   * The JVM images this kubelet runs besides mysql:8*; register more (for example {@link
+   * ServiceImages#fromBuild}) at any time, pods created afterwards can use them.
+   */
+  public ServiceImages serviceImages() {
+    return serviceImages;
   }
 
   /** The IP of a running pod by namespace and name, for tests; null if unknown. */
