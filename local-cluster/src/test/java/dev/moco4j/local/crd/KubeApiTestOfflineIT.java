@@ -29,14 +29,7 @@ class KubeApiTestOfflineIT {
 
   @Test
   void offlineModeStartsFromThePrePlacedBinaries() {
-    var server =
-        new KubeAPIServer(
-            KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withOfflineMode(true)
-                .withTestDir(kubeApiTestDir().toString())
-                .withApiServerVersion(VERSION)
-                .withUpdateKubeConfig(false)
-                .build());
+    var server = offlineServer(VERSION);
     server.start();
     try (KubernetesClient client =
         new KubernetesClientBuilder()
@@ -50,22 +43,21 @@ class KubeApiTestOfflineIT {
 
   @Test
   void offlineModeRefusesAVersionThatWasNotBuiltInsteadOfDownloadingIt() {
-    var server =
-        new KubeAPIServer(
-            KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withOfflineMode(true)
-                .withTestDir(kubeApiTestDir().toString())
-                .withApiServerVersion("1.20.0")
-                .withUpdateKubeConfig(false)
-                .build());
+    var server = offlineServer("1.20.0");
 
     assertThatThrownBy(server::start)
         .isInstanceOf(KubeAPITestException.class)
         .hasMessageContaining("download is turned off");
   }
 
-  private static Path kubeApiTestDir() {
-    return VERSION_DIR.getParent().getParent();
+  private static KubeAPIServer offlineServer(String version) {
+    return new KubeAPIServer(
+        KubeAPIServerConfigBuilder.anAPIServerConfig()
+            .withOfflineMode(true)
+            .withTestDir(VERSION_DIR.getParent().getParent().toString())
+            .withApiServerVersion(version)
+            .withUpdateKubeConfig(false)
+            .build());
   }
 
   static GenericKubernetesResource cluster(String name, int replicas) {
