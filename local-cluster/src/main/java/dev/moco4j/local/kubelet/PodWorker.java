@@ -158,8 +158,12 @@ final class PodWorker implements Runnable {
       for (Container c : pod.getSpec().getInitContainers()) {
         initSlots.add(new ContainerSlot(c, true, i++));
       }
+      // As a kubelet reports it: app containers wait in PodInitializing until init is done.
+      String waiting = initSlots.isEmpty() ? "ContainerCreating" : "PodInitializing";
       for (Container c : pod.getSpec().getContainers()) {
-        slots.add(new ContainerSlot(c, false, i++));
+        ContainerSlot slot = new ContainerSlot(c, false, i++);
+        slot.waitingReason = waiting;
+        slots.add(slot);
       }
     }
     try {
@@ -208,7 +212,8 @@ final class PodWorker implements Runnable {
         fail("Init:Error", "init container " + slot.spec.getName() + " exited with " + code);
         return;
       }
-      slot.scheduleRestart("Init:CrashLoopBackOff");
+      // The container's reason is CrashLoopBackOff; "Init:" is only kubectl's prefix for display.
+      slot.scheduleRestart("CrashLoopBackOff");
     }
     if (Instant.now().isAfter(slot.nextStart)) {
       start(pod, slot);
@@ -222,7 +227,10 @@ final class PodWorker implements Runnable {
       if (slot.process != null && !slot.isRunning()) {
         int code = slot.recordExit();
         LOG.info("pod {}: container {} exited with {}", key, slot.spec.getName(), code);
-        if ("Always".equals(policy) || ("OnFailure".equals(policy) && code != 0)) {
+        // Killed for failing its liveness probe, a container has failed whatever its exit code
+        // (mysqld exits 0 on SIGTERM): a kubelet restarts it under any policy but Never.
+        boolean failed = code != 0 || slot.killedByLiveness;
+        if ("Always".equals(policy) || ("OnFailure".equals(policy) && failed)) {
           slot.scheduleRestart("CrashLoopBackOff");
         }
       }
@@ -268,6 +276,7 @@ final class PodWorker implements Runnable {
         LOG.warn(
             "pod {}: container {} failed its liveness probe: restarting", key, slot.spec.getName());
         slot.livenessFailures = 0;
+        slot.killedByLiveness = true;
         slot.process.stop(gracePeriod(pod, null));
       }
       period = Math.min(period, Probes.valueOr(liveness.getPeriodSeconds(), 10));
@@ -297,6 +306,7 @@ final class PodWorker implements Runnable {
               dir.resolve("container.log"),
               pidDir);
       slot.startedAt = Instant.now();
+      slot.killedByLiveness = false;
       slot.waitingReason = null;
       slot.waitingMessage = null;
       slot.nextProbe = Instant.EPOCH;

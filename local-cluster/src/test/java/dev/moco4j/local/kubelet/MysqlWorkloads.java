@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
@@ -18,17 +19,20 @@ public final class MysqlWorkloads {
 
   private MysqlWorkloads() {}
 
+  /** Options that keep each mysqld small on a shared machine. */
+  public static final List<String> SMALL =
+      List.of(
+          "--performance-schema=OFF",
+          "--innodb-buffer-pool-size=32M",
+          "--skip-name-resolve",
+          "--mysqlx=OFF");
+
   public static Container mysqld() {
     return new ContainerBuilder()
         .withName("mysqld")
         .withImage("mysql:8.0")
-        // Passed through to mysqld: keep each instance small.
-        .withArgs(
-            List.of(
-                "--performance-schema=OFF",
-                "--innodb-buffer-pool-size=32M",
-                "--skip-name-resolve",
-                "--mysqlx=OFF"))
+        // Passed through to mysqld as by the image's entrypoint.
+        .withArgs(SMALL)
         .addNewPort()
         .withName("mysql")
         .withContainerPort(3306)
@@ -82,22 +86,25 @@ public final class MysqlWorkloads {
         .build();
   }
 
-  public static Pod podWithReadinessGate(String name, String gate) {
+  /** A pod running {@code container} with an emptyDir {@code mysql-data}, to be edited further. */
+  public static PodBuilder pod(String name, Container container) {
     return new PodBuilder()
         .withNewMetadata()
         .withName(name)
         .addToLabels("app", name)
         .endMetadata()
         .withNewSpec()
-        .addNewReadinessGate(gate)
-        .withContainers(mysqld())
+        .withContainers(container)
         .addNewVolume()
         .withName("mysql-data")
         .withNewEmptyDir()
         .endEmptyDir()
         .endVolume()
-        .endSpec()
-        .build();
+        .endSpec();
+  }
+
+  public static Pod podWithReadinessGate(String name, String gate) {
+    return pod(name, mysqld()).editSpec().addNewReadinessGate(gate).endSpec().build();
   }
 
   public static boolean isReady(Pod pod) {
@@ -108,7 +115,30 @@ public final class MysqlWorkloads {
   }
 
   public static Connection connect(String ip) throws SQLException {
+    return connect(ip, "root", "");
+  }
+
+  public static Connection connect(String ip, String user, String password) throws SQLException {
+    // Without TLS, caching_sha2_password's first login needs the server's RSA key.
     return DriverManager.getConnection(
-        "jdbc:mysql://" + ip + ":3306/?connectTimeout=5000&sslMode=DISABLED", "root", "");
+        "jdbc:mysql://"
+            + ip
+            + ":3306/?connectTimeout=5000&sslMode=DISABLED&allowPublicKeyRetrieval=true",
+        user,
+        password);
+  }
+
+  public static PodCondition condition(Pod pod, String type) {
+    if (pod == null || pod.getStatus() == null) {
+      return null;
+    }
+    return pod.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  public static String phase(Pod pod) {
+    return pod == null || pod.getStatus() == null ? null : pod.getStatus().getPhase();
   }
 }

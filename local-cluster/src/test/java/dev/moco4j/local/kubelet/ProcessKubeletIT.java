@@ -1,7 +1,9 @@
 package dev.moco4j.local.kubelet;
 
+import static dev.moco4j.local.kubelet.MysqlWorkloads.condition;
 import static dev.moco4j.local.kubelet.MysqlWorkloads.connect;
 import static dev.moco4j.local.kubelet.MysqlWorkloads.isReady;
+import static dev.moco4j.local.kubelet.MysqlWorkloads.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -161,19 +163,5 @@ class ProcessKubeletIT {
   private static boolean containersReady(Pod pod) {
     var c = condition(pod, "ContainersReady");
     return c != null && "True".equals(c.getStatus());
-  }
-
-  private static io.fabric8.kubernetes.api.model.PodCondition condition(Pod pod, String type) {
-    if (pod == null || pod.getStatus() == null) {
-      return null;
-    }
-    return pod.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static String phase(Pod pod) {
-    return pod == null || pod.getStatus() == null ? null : pod.getStatus().getPhase();
   }
 }
