@@ -49,19 +49,16 @@ final class PodVolumes {
         dir = Path.of(volume.getHostPath().getPath());
       } else if (volume.getConfigMap() != null) {
         var source = volume.getConfigMap();
-        ConfigMap map = client.configMaps().inNamespace(namespace).withName(source.getName()).get();
-        if (map == null && !Boolean.TRUE.equals(source.getOptional())) {
-          throw new NotReadyException("configmap \"" + source.getName() + "\" not found");
-        }
-        writeAll(dir, map == null ? Map.of() : strings(map), source.getItems());
+        writeAll(
+            dir,
+            configMapFiles(client, namespace, source.getName(), source.getOptional()),
+            source.getItems());
       } else if (volume.getSecret() != null) {
         var source = volume.getSecret();
-        Secret secret =
-            client.secrets().inNamespace(namespace).withName(source.getSecretName()).get();
-        if (secret == null && !Boolean.TRUE.equals(source.getOptional())) {
-          throw new NotReadyException("secret \"" + source.getSecretName() + "\" not found");
-        }
-        writeAll(dir, secret == null ? Map.of() : bytes(secret), source.getItems());
+        writeAll(
+            dir,
+            secretFiles(client, namespace, source.getSecretName(), source.getOptional()),
+            source.getItems());
       } else if (volume.getProjected() != null) {
         // The service-account volume every pod gets: kube-root-ca.crt (published by the
         // controller-manager in each namespace), a bound token, the namespace.
@@ -82,29 +79,17 @@ final class PodVolumes {
       KubernetesClient client, Pod pod, Path dir, VolumeProjection projection) {
     String namespace = pod.getMetadata().getNamespace();
     if (projection.getConfigMap() != null) {
-      ConfigMap map =
-          client
-              .configMaps()
-              .inNamespace(namespace)
-              .withName(projection.getConfigMap().getName())
-              .get();
-      if (map == null && !Boolean.TRUE.equals(projection.getConfigMap().getOptional())) {
-        throw new NotReadyException(
-            "configmap \"" + projection.getConfigMap().getName() + "\" not found");
-      }
-      if (map != null) {
-        writeAll(dir, strings(map), projection.getConfigMap().getItems());
-      }
+      var source = projection.getConfigMap();
+      writeAll(
+          dir,
+          configMapFiles(client, namespace, source.getName(), source.getOptional()),
+          source.getItems());
     } else if (projection.getSecret() != null) {
-      Secret secret =
-          client.secrets().inNamespace(namespace).withName(projection.getSecret().getName()).get();
-      if (secret == null && !Boolean.TRUE.equals(projection.getSecret().getOptional())) {
-        throw new NotReadyException(
-            "secret \"" + projection.getSecret().getName() + "\" not found");
-      }
-      if (secret != null) {
-        writeAll(dir, bytes(secret), projection.getSecret().getItems());
-      }
+      var source = projection.getSecret();
+      writeAll(
+          dir,
+          secretFiles(client, namespace, source.getName(), source.getOptional()),
+          source.getItems());
     } else if (projection.getServiceAccountToken() != null) {
       var source = projection.getServiceAccountToken();
       write(dir.resolve(source.getPath()), serviceAccountToken(client, pod, source));
@@ -145,6 +130,36 @@ final class PodVolumes {
             .withName(account == null ? "default" : account)
             .tokenRequest(request);
     return issued.getStatus().getToken().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A ConfigMap's keys as files; none when it is missing and {@code optional}, else the pod waits
+   * for it, as a kubelet does.
+   */
+  private static Map<String, byte[]> configMapFiles(
+      KubernetesClient client, String namespace, String name, Boolean optional) {
+    ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
+    if (map == null) {
+      return absent("configmap", name, optional);
+    }
+    return strings(map);
+  }
+
+  /** A Secret's keys as files, on the same terms as {@link #configMapFiles}. */
+  private static Map<String, byte[]> secretFiles(
+      KubernetesClient client, String namespace, String name, Boolean optional) {
+    Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+    if (secret == null) {
+      return absent("secret", name, optional);
+    }
+    return bytes(secret);
+  }
+
+  private static Map<String, byte[]> absent(String kind, String name, Boolean optional) {
+    if (!Boolean.TRUE.equals(optional)) {
+      throw new NotReadyException(kind + " \"" + name + "\" not found");
+    }
+    return Map.of();
   }
 
   private static Map<String, byte[]> strings(ConfigMap map) {

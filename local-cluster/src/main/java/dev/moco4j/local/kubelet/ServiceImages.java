@@ -58,16 +58,14 @@ public final class ServiceImages {
   public static List<ServiceImage> fromBuild(Path sourceTree) {
     List<ServiceImage> images = new ArrayList<>();
     for (String module : SERVICE_MODULES) {
-      runnableJar(sourceTree.resolve(module).resolve("target"), "moco4j-" + module + "-")
-          .ifPresent(
-              jar ->
-                  images.add(
-                      new ServiceImage("moco4j/" + module, mainClassOrNull(jar), List.of(jar))));
+      builtImage(module, sourceTree.resolve(module).resolve("target")).ifPresent(images::add);
     }
     return images;
   }
 
-  private static Optional<Path> runnableJar(Path target, String prefix) {
+  /** The module's jar in {@code target} whose manifest names a main class, as an image. */
+  private static Optional<ServiceImage> builtImage(String module, Path target) {
+    String prefix = "moco4j-" + module + "-";
     if (!Files.isDirectory(target)) {
       return Optional.empty();
     }
@@ -82,19 +80,24 @@ public final class ServiceImages {
                     && !name.endsWith("-tests.jar")
                     && !name.endsWith("-javadoc.jar");
               })
-          .filter(f -> mainClassOrNull(f) != null)
+          .flatMap(
+              jar ->
+                  mainClass(jar)
+                      .map(main -> new ServiceImage("moco4j/" + module, main, List.of(jar)))
+                      .stream())
           .findFirst();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static String mainClassOrNull(Path jar) {
+  private static Optional<String> mainClass(Path jar) {
     try (JarFile file = new JarFile(jar.toFile())) {
       var manifest = file.getManifest();
-      return manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+      return Optional.ofNullable(
+          manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class"));
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }
