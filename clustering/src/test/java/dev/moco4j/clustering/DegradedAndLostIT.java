@@ -119,6 +119,30 @@ class DegradedAndLostIT {
     assertThat(cluster.writable()).containsExactly(primary);
   }
 
+  @Test
+  void aReplicaBackEmptyCannotVouchForThePrimarysCommitsSoItsDeathLeavesTheClusterLost()
+      throws SQLException {
+    // Replica 2's volume was replaced; before anything copied data into it, the primary dies. An
+    // empty instance acknowledged nothing: one replica of two cannot prove it holds every commit.
+    cluster.instance(2).reinitialize();
+    cluster.instance(0).kill();
+
+    PassResult lost =
+        cluster.awaitPass(
+            r -> r.decision().state() != ClusterState.INCOMPLETE, Duration.ofSeconds(30));
+
+    assertThat(lost.decision().state()).isEqualTo(ClusterState.LOST);
+    assertThat(lost.decision().message()).contains("only 1 of 2 replicas are usable");
+    for (int pass = 0; pass < 5; pass++) {
+      PassResult result = cluster.pass();
+      assertThat(result.decision().state()).isEqualTo(ClusterState.LOST);
+      assertThat(result.primaryChanged()).isFalse();
+    }
+    assertThat(cluster.primary()).isZero();
+    assertThat(cluster.writable()).isEmpty();
+    assertThat(cluster.events.reasons()).doesNotContain("FailedOver");
+  }
+
   private static PassInputs clusteringStopped() {
     return new PassInputs(Map.of(), Optional.empty(), false, true);
   }

@@ -4,6 +4,7 @@ import dev.moco4j.clustering.model.Operation.Converge;
 import dev.moco4j.clustering.model.Operation.Failover;
 import dev.moco4j.clustering.model.Operation.Switchover;
 import dev.moco4j.mysql.InstanceFacts;
+import dev.moco4j.mysql.MySqlEndpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,27 +49,32 @@ public final class ClusterDecider {
     }
     if (lostData(o)) {
       return withoutPrimary(
-          o, "primary " + primary.index() + " has no data while replicas have transactions");
+          o, "primary " + primary.index() + " lacks transactions that its replicas hold");
     }
     return withPrimary(o, primary.requireFacts());
   }
 
   /**
-   * The primary's GTID set is empty while a replica holds transactions it received from some
-   * source: the primary's data directory was lost. Transactions a replica originated itself (its
-   * own server_uuid) prove nothing about the primary: they are errant writes, and counting them
-   * would fail over from a healthy primary that has simply not been written to yet, onto the errant
-   * replica.
+   * The primary lost data that its replicas still hold, so promoting a replica is the way to keep
+   * it. Either its GTID set is empty while a replica holds transactions it received from some
+   * source (the data directory was lost; a re-initialized instance also gets a new server_uuid), or
+   * a replica holds transactions of the primary's own stream that the read-only primary lacks (it
+   * lost its tail). Transactions a replica originated itself prove nothing about the primary: they
+   * are errant writes, and counting them would fail over from a healthy primary that has simply not
+   * been written to yet, onto the errant replica.
    */
   private static boolean lostData(ClusterObservation o) {
-    if (!o.primary().requireFacts().gtidExecuted().isEmpty()) {
-      return false;
-    }
+    InstanceFacts primary = o.primary().requireFacts();
+    boolean intermediate = o.shape().intermediatePrimary();
     return o.replicas().stream()
         .filter(InstanceObservation::isUp)
         .filter(r -> !o.knownErrant().contains(r.index()))
         .map(InstanceObservation::requireFacts)
-        .anyMatch(ClusterDecider::receivedFromElsewhere);
+        .anyMatch(
+            replica ->
+                primary.gtidExecuted().isEmpty()
+                    ? receivedFromElsewhere(replica)
+                    : !intermediate && Divergence.primaryLostItsTail(replica, primary));
   }
 
   private static boolean receivedFromElsewhere(InstanceFacts replica) {
@@ -77,16 +83,19 @@ public final class ClusterDecider {
   }
 
   private static Decision withoutPrimary(ClusterObservation o, String why) {
+    MySqlEndpoint failed = o.primary().endpoint();
     List<Integer> usable =
         o.replicas().stream()
-            .filter(InstanceObservation::isUp)
+            .filter(r -> !o.knownErrant().contains(r.index()))
+            .filter(r -> FailoverChoice.canVouch(r, failed))
             .map(InstanceObservation::index)
-            .filter(i -> !o.knownErrant().contains(i))
             .toList();
     int replicas = o.shape().replicas();
     // Semi-sync makes the primary wait for (instances - 1) / 2 acknowledgements, so any group of
     // more than half of the replicas holds at least one that acknowledged every committed
-    // transaction: only then is promoting the most advanced of them loss-free.
+    // transaction: only then is promoting the most advanced of them loss-free. Only replicas that
+    // could have acknowledged count: an empty one, or one not replicating from this primary, says
+    // nothing about what the primary committed.
     if (2 * usable.size() > replicas) {
       Operation next =
           o.shape().clusteringStopped()
@@ -151,12 +160,13 @@ public final class ClusterDecider {
         .anyMatch(r -> !r.requireFacts().superReadOnly());
   }
 
-  /** A replica is errant when it executed transactions the primary does not have. */
+  /** A replica is errant when it executed transactions that cannot come from the primary. */
   private static SortedSet<Integer> errant(ClusterObservation o, InstanceFacts primary) {
     SortedSet<Integer> errant = new TreeSet<>();
+    boolean intermediate = o.shape().intermediatePrimary();
     for (InstanceObservation replica : o.replicas()) {
       if (replica.isUp()) {
-        if (!replica.requireFacts().gtidExecuted().isSubsetOf(primary.gtidExecuted())) {
+        if (Divergence.isErrant(replica.requireFacts(), primary, intermediate)) {
           errant.add(replica.index());
         }
       } else if (o.knownErrant().contains(replica.index())) {

@@ -9,6 +9,7 @@ import dev.moco4j.clustering.model.Step.ResetReplication;
 import dev.moco4j.clustering.model.Step.Seed;
 import dev.moco4j.clustering.model.Step.StopReplication;
 import dev.moco4j.mysql.InstanceFacts;
+import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.semisync.Role;
 import dev.moco4j.mysql.semisync.SemiSyncPlanner;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ConvergePlan {
       }
       return;
     }
-    if (needsSeed(facts, primary)) {
+    if (needsSeed(facts, primary, o.primary().endpoint())) {
       Optional<Integer> replicaDonor = synced.stream().filter(i -> i != r).findFirst();
       steps.add(
           new Seed(r, replicaDonor.orElse(o.currentPrimaryIndex()), replicaDonor.isPresent()));
@@ -95,13 +96,16 @@ final class ConvergePlan {
   }
 
   /**
-   * An empty instance needs a copy of the data when the primary no longer has all of its binary
-   * logs ({@code gtid_purged} not empty): replication alone cannot bring it up to date. An instance
-   * with data is never overwritten.
+   * An empty instance joining a primary that has data always gets a copy, never the history from
+   * binary logs: an instance keeps its server_id when its data is wiped, and the receiver thread
+   * drops events carrying the replica's own server_id, so whatever it wrote in an earlier life as
+   * primary would be silently skipped. A replica that already replicates from this primary and is
+   * only catching up (it was set up while the primary was still empty, so nothing it receives can
+   * carry its server_id) is left alone. An instance with data is never overwritten.
    */
-  static boolean needsSeed(InstanceFacts replica, InstanceFacts primary) {
+  static boolean needsSeed(InstanceFacts replica, InstanceFacts primary, MySqlEndpoint source) {
     return replica.gtidExecuted().isEmpty()
         && !primary.gtidExecuted().isEmpty()
-        && !primary.gtidPurged().isEmpty();
+        && !Replication.isSetUpFrom(replica, source);
   }
 }

@@ -1,5 +1,6 @@
 package dev.moco4j.clustering.model;
 
+import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.gtid.GtidSet;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +41,21 @@ public record FailoverChoice(int candidate, GtidSet received) {
         .max(
             Comparator.comparingLong((FailoverChoice c) -> c.received().count())
                 .thenComparing(c -> -c.candidate()));
+  }
+
+  /**
+   * Whether a replica's word counts in a failover vote: it holds data and replicates from the
+   * failed primary, so it could have acknowledged that primary's commits. An empty or re-created
+   * instance, or one set up from elsewhere, vouches for nothing.
+   */
+  public static boolean canVouch(InstanceObservation replica, MySqlEndpoint failedPrimary) {
+    return replica.isUp()
+        && !replica.requireFacts().gtidExecuted().isEmpty()
+        && replica
+            .requireFacts()
+            .replicaStatus()
+            .filter(status -> Replication.pointsAt(status, failedPrimary))
+            .isPresent();
   }
 
   private static boolean receivedEverything(

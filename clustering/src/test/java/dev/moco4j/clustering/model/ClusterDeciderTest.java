@@ -226,6 +226,68 @@ class ClusterDeciderTest {
     }
 
     @Test
+    void aReplicaAheadOfTheWritablePrimaryOnThePrimarysOwnStreamIsNotErrant() {
+      // The reads are not one moment: the replica applied P:11 before the primary's commit
+      // stage showed it (semi-sync AFTER_SYNC allows exactly that).
+      Decision decision = healthy(3, 10).up(2, Facts.replicaOf(0, p(11))).decide();
+
+      assertThat(decision.errant()).isEmpty();
+      assertThat(decision.state()).isEqualTo(ClusterState.HEALTHY);
+      assertThat(decision.operation()).isInstanceOf(None.class);
+    }
+
+    @Test
+    void aReplicaAheadOnTheStreamOfAnotherServerIsErrantEvenWhenAlsoAheadOnThePrimarys() {
+      Decision decision =
+          healthy(3, 10).up(2, Facts.replicaOf(0, p(11).union(gtids(X, 1)))).decide();
+
+      assertThat(decision.errant()).containsExactly(2);
+    }
+
+    @Test
+    void aReplicaHoldingAFormerPrimarysTransactionsTheNewPrimaryLacksIsErrant() {
+      // Y was the primary before a failover to instance 0 (stream P); the new primary never got
+      // Y:6, so the replica's copy of it cannot be in flight from the new primary.
+      Decision decision =
+          Clusters.of(3)
+              .up(0, Facts.primary(gtids(Facts.Y, 5).union(p(3))))
+              .up(1, Facts.replicaOf(0, gtids(Facts.Y, 5).union(p(3))))
+              .up(2, Facts.replicaOf(0, gtids(Facts.Y, 6).union(p(3))))
+              .decide();
+
+      assertThat(decision.errant()).containsExactly(2);
+    }
+
+    @Test
+    void aReplicaOfAnIntermediatePrimaryAheadOnWhatThePrimaryRetrievedIsNotErrant() {
+      GtidSet external = gtids(Facts.EXTERNAL_UUID, 10);
+      GtidSet applied = gtids(Facts.EXTERNAL_UUID, 9);
+      Decision decision =
+          Clusters.of(3)
+              .intermediatePrimary(true)
+              .up(0, Facts.replicaOf(Facts.EXTERNAL, applied).retrieved(external))
+              .up(1, Facts.replicaOf(0, external))
+              .up(2, Facts.replicaOf(0, applied))
+              .decide();
+
+      assertThat(decision.errant()).isEmpty();
+    }
+
+    @Test
+    void aReplicaOfAnIntermediatePrimaryWithTransactionsThePrimaryNeverReceivedIsErrant() {
+      GtidSet external = gtids(Facts.EXTERNAL_UUID, 10);
+      Decision decision =
+          Clusters.of(3)
+              .intermediatePrimary(true)
+              .up(0, Facts.replicaOf(Facts.EXTERNAL, external))
+              .up(1, Facts.replicaOf(0, external))
+              .up(2, Facts.replicaOf(0, gtids(Facts.EXTERNAL_UUID, 11)))
+              .decide();
+
+      assertThat(decision.errant()).containsExactly(2);
+    }
+
+    @Test
     void aKnownErrantReplicaThatIsDownStaysErrant() {
       Decision decision = healthy(3, 10).knownErrant(2).down(2).decide();
 
@@ -233,11 +295,11 @@ class ClusterDeciderTest {
     }
 
     @Test
-    void aKnownErrantReplicaThatWasReinitializedIsNoLongerErrant() {
+    void aKnownErrantReplicaThatWasReinitializedIsNoLongerErrantAndIsSeeded() {
       Decision decision = healthy(3, 10).knownErrant(2).up(2, Facts.empty()).decide();
 
       assertThat(decision.errant()).isEmpty();
-      assertThat(steps(decision)).containsExactly(new ReplicateFromPrimary(2, 0));
+      assertThat(steps(decision)).containsExactly(new Seed(2, 1, true));
     }
   }
 
@@ -288,6 +350,56 @@ class ClusterDeciderTest {
 
       assertThat(decision.state()).isEqualTo(ClusterState.FAILED);
       assertThat(decision.operation()).isEqualTo(new Failover(0, List.of(1, 2)));
+    }
+
+    @Test
+    void anEmptyReplicaDoesNotCountTowardTheFailoverMajority() {
+      // Replica 2 came back empty: it never acknowledged anything, so only one of two replicas
+      // can vouch for the dead primary's commits.
+      Decision decision = healthy(3, 10).down(0).up(2, Facts.empty()).decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.LOST);
+      assertThat(decision.operation()).isInstanceOf(None.class);
+    }
+
+    @Test
+    void aReplicaSetUpFromAnotherSourceDoesNotCountTowardTheFailoverMajority() {
+      Decision decision = healthy(3, 10).down(0).up(2, Facts.replicaOf(1, p(10))).decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.LOST);
+    }
+
+    @Test
+    void aReplicaWhoseReplicationWasResetDoesNotCountTowardTheFailoverMajority() {
+      Decision decision =
+          healthy(3, 10)
+              .down(0)
+              .up(2, Facts.primary(p(10)).superReadOnly().serverUuid(Facts.Y))
+              .decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.LOST);
+    }
+
+    @Test
+    void aReplicaWhoseIoThreadLostTheDeadPrimaryStillCounts() {
+      Decision decision =
+          healthy(3, 10)
+              .down(0)
+              .up(2, Facts.replicaOf(0, p(10)).ioThread(IoThreadState.CONNECTING))
+              .decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.FAILED);
+      assertThat(decision.operation()).isEqualTo(new Failover(0, List.of(1, 2)));
+    }
+
+    @Test
+    void aReadOnlyPrimaryThatLostTheTailOfItsOwnStreamIsFailedOver() {
+      // Restarted after a crash without its last transactions; replicas still have them.
+      Decision decision = healthy(3, 10).up(0, Facts.primary(p(8)).superReadOnly()).decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.FAILED);
+      assertThat(decision.operation()).isEqualTo(new Failover(0, List.of(1, 2)));
+      assertThat(decision.message()).contains("lacks transactions that its replicas hold");
     }
 
     @Test
@@ -350,7 +462,7 @@ class ClusterDeciderTest {
 
       assertThat(decision.state()).isEqualTo(ClusterState.FAILED);
       assertThat(decision.operation()).isEqualTo(new Failover(0, List.of(1, 2)));
-      assertThat(decision.message()).contains("has no data");
+      assertThat(decision.message()).contains("lacks transactions that its replicas hold");
     }
 
     @Test
@@ -556,9 +668,7 @@ class ClusterDeciderTest {
       assertThat(decision.state()).isEqualTo(ClusterState.INCOMPLETE);
       assertThat(steps(decision))
           .containsExactly(
-              new MakeSuperReadOnly(0),
-              new ReplicateFromExternal(0),
-              new ReplicateFromPrimary(1, 0));
+              new MakeSuperReadOnly(0), new ReplicateFromExternal(0), new Seed(1, 2, true));
     }
 
     @Test
@@ -613,8 +723,41 @@ class ClusterDeciderTest {
     }
 
     @Test
-    void anEmptyReplicaJustReplicatesWhenThePrimaryHasAllItsLogs() {
+    void anEmptyReplicaIsSeededEvenWhenThePrimaryHasAllItsLogs() {
+      // Replicating the whole history would skip every event carrying the replica's own
+      // server_id, i.e. whatever it wrote in an earlier life as primary.
       Decision decision = healthy(3, 10).up(2, Facts.empty()).decide();
+
+      assertThat(steps(decision)).containsExactly(new Seed(2, 1, true));
+    }
+
+    @Test
+    void anEmptyReplicaAlreadyReplicatingFromThePrimaryIsLeftToCatchUp() {
+      // Set up while the primary was empty; the primary's first transactions are on their way.
+      Decision decision = healthy(3, 10).up(2, Facts.replicaOf(0, GtidSet.EMPTY)).decide();
+
+      assertThat(steps(decision)).isEmpty();
+    }
+
+    @Test
+    void anEmptyReplicaWhoseReplicationFailedIsSeeded() {
+      Decision decision =
+          healthy(3, 10)
+              .up(0, Facts.primary(p(10)).purged(p(4)))
+              .up(2, Facts.replicaOf(0, GtidSet.EMPTY).ioThread(IoThreadState.STOPPED))
+              .decide();
+
+      assertThat(steps(decision)).containsExactly(new Seed(2, 1, true));
+    }
+
+    @Test
+    void anEmptyReplicaOfAnEmptyPrimaryReplicatesWithoutACopy() {
+      Decision decision =
+          Clusters.of(3)
+              .up(0, Facts.primary(GtidSet.EMPTY))
+              .up(1, Facts.replicaOf(0, GtidSet.EMPTY))
+              .up(2, Facts.empty())
+              .decide();
 
       assertThat(steps(decision)).containsExactly(new ReplicateFromPrimary(2, 0));
     }

@@ -62,9 +62,10 @@ final class Facts {
     return n == 0 ? GtidSet.EMPTY : GtidSet.of(uuid, 1, n);
   }
 
-  /** A writable primary that replicates from nowhere. */
+  /** A writable primary that replicates from nowhere; its own stream is {@link #P}. */
   static Facts primary(GtidSet executed) {
     Facts f = new Facts();
+    f.serverUuid = Optional.of(P);
     f.executed = executed;
     f.readOnly = false;
     f.superReadOnly = false;
