@@ -9,13 +9,16 @@ import java.util.Optional;
 /**
  * A cluster as the engine sees it: a name for logs and events, where its instances listen (index
  * order), and the optional external source of an intermediate primary.
+ *
+ * @param reinitializeErrantReplicas the user opted in to emptying and re-seeding errant replicas
  */
 public record ClusterDefinition(
     String namespace,
     String name,
     List<MySqlEndpoint> instances,
     Optional<ReplicationSource> externalSource,
-    Duration maxDelay) {
+    Duration maxDelay,
+    boolean reinitializeErrantReplicas) {
 
   public ClusterDefinition {
     instances = List.copyOf(instances);
@@ -27,11 +30,17 @@ public record ClusterDefinition(
 
   public static ClusterDefinition of(String namespace, String name, List<MySqlEndpoint> instances) {
     return new ClusterDefinition(
-        namespace, name, instances, Optional.empty(), Duration.ofSeconds(60));
+        namespace, name, instances, Optional.empty(), Duration.ofSeconds(60), false);
   }
 
   public ClusterDefinition withExternalSource(ReplicationSource source) {
-    return new ClusterDefinition(namespace, name, instances, Optional.of(source), maxDelay);
+    return new ClusterDefinition(
+        namespace, name, instances, Optional.of(source), maxDelay, reinitializeErrantReplicas);
+  }
+
+  public ClusterDefinition withErrantReplicaRecovery(boolean reinitialize) {
+    return new ClusterDefinition(
+        namespace, name, instances, externalSource, maxDelay, reinitialize);
   }
 
   @Override

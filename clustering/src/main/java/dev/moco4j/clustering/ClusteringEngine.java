@@ -15,6 +15,7 @@ import dev.moco4j.mysql.MySqlConnector;
 import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReplicationSource;
+import dev.moco4j.mysql.seed.InstanceReset;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class ClusteringEngine {
     ClusterObservation observation = observe(stored, inputs);
     Decision decision = ClusterDecider.decide(observation);
     LOG.debug("{}: {} -> {}", instances.cluster(), decision.message(), decision.operation());
-    report(stored, decision, SemiSyncWarnings.of(observation));
+    report(stored, decision, observation);
     // Reporting can itself change the stored status (a newly found errant instance is recorded,
     // and the store's version moves with it), so a switchover or failover compares-and-swaps
     // against the status as this pass left it, not as it was read. If the recorded primary moved
@@ -95,6 +96,7 @@ public final class ClusteringEngine {
               decision,
               () -> new FailoverRun(instances, observer, store, events).run(failover, reported));
       case Operation.CloneFromExternal clone -> cloneFromExternal(decision, clone);
+      case Operation.ReinitializeErrant reinitialize -> reinitialize(decision, reinitialize);
     };
   }
 
@@ -108,7 +110,8 @@ public final class ClusteringEngine {
             stored.cloned(),
             inputs.restorePending(),
             inputs.clusteringStopped(),
-            cluster.maxDelay());
+            cluster.maxDelay(),
+            cluster.reinitializeErrantReplicas());
     return new ClusterObservation(
         shape,
         stored.currentPrimaryIndex(),
@@ -118,7 +121,7 @@ public final class ClusteringEngine {
         inputs.switchover());
   }
 
-  private void report(StoredStatus stored, Decision decision, List<String> warnings) {
+  private void report(StoredStatus stored, Decision decision, ClusterObservation observation) {
     store.report(
         new ClusterReport(
             decision.state(),
@@ -126,7 +129,8 @@ public final class ClusteringEngine {
             decision.errant(),
             decision.synced(),
             decision.message(),
-            warnings));
+            SemiSyncWarnings.of(observation),
+            ClusterDecider.errantTransactions(observation, decision.errant())));
     if (!decision.errant().equals(stored.errant()) && !decision.errant().isEmpty()) {
       events.warning("ErrantReplicas", "errant instances excluded: " + decision.errant());
     }
@@ -145,6 +149,29 @@ public final class ClusteringEngine {
       return new PassResult(decision, List.of(), attempt.run());
     } catch (MySqlException e) {
       LOG.warn("{}: {} failed: {}", instances.cluster(), decision.operation(), e.getMessage());
+      return new PassResult(decision, List.of(e.getMessage()), false);
+    }
+  }
+
+  /**
+   * Empties an errant replica; the next pass seeds it like any empty instance. What is thrown away
+   * was already in the status this pass reported, and is repeated in the Event.
+   */
+  private PassResult reinitialize(Decision decision, Operation.ReinitializeErrant reinitialize) {
+    int index = reinitialize.instance();
+    events.warning(
+        "ReinitializingErrantReplica",
+        "instance "
+            + index
+            + " holds errant transactions "
+            + reinitialize.errantTransactions()
+            + " that the primary lacks; dropping its data and seeding it again, as"
+            + " spec.errantReplicaRecovery asks");
+    try {
+      new InstanceReset(instances.connector(index)).dropDataAndHistory();
+      return new PassResult(decision, List.of(), false);
+    } catch (MySqlException e) {
+      LOG.warn("{}: emptying instance {} failed: {}", instances.cluster(), index, e.getMessage());
       return new PassResult(decision, List.of(e.getMessage()), false);
     }
   }

@@ -27,4 +27,8 @@ final class RecordingEvents implements EventSink {
   List<String> reasons() {
     return events.stream().map(Event::reason).toList();
   }
+
+  List<String> messages() {
+    return events.stream().map(Event::message).toList();
+  }
 }

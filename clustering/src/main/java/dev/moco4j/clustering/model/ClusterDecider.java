@@ -5,11 +5,15 @@ import dev.moco4j.clustering.model.Operation.Failover;
 import dev.moco4j.clustering.model.Operation.Switchover;
 import dev.moco4j.mysql.InstanceFacts;
 import dev.moco4j.mysql.MySqlEndpoint;
+import dev.moco4j.mysql.gtid.GtidSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -147,11 +151,78 @@ public final class ClusterDecider {
       return new Decision(state, errant, synced, switchover.get(), message);
     }
     List<Step> steps = ConvergePlan.steps(o, primaryFacts, errant, synced);
+    Optional<Operation> recovery = errantRecovery(o, primaryFacts, state, errant, steps);
+    if (recovery.isPresent()) {
+      return new Decision(state, errant, synced, recovery.get(), message);
+    }
     Operation next =
         steps.isEmpty()
             ? new Operation.None("nothing to change")
             : new Converge(o.currentPrimaryIndex(), steps);
     return new Decision(state, errant, synced, next, message);
+  }
+
+  /**
+   * Re-initializes one errant replica, only when the user opted in and the cluster is otherwise
+   * fine. Never while any instance still needs fencing or a copy: those come first, and an empty
+   * instance may be one that is being seeded, so two re-initializations never overlap.
+   */
+  private static Optional<Operation> errantRecovery(
+      ClusterObservation o,
+      InstanceFacts primary,
+      ClusterState state,
+      SortedSet<Integer> errant,
+      List<Step> steps) {
+    if (!o.shape().reinitializeErrantReplicas()
+        || (state != ClusterState.HEALTHY && state != ClusterState.DEGRADED)) {
+      return Optional.empty();
+    }
+    boolean otherWorkFirst =
+        steps.stream()
+            .anyMatch(
+                s ->
+                    s instanceof Step.MakeSuperReadOnly
+                        || s instanceof Step.MakeWritable
+                        || s instanceof Step.Seed);
+    boolean anEmptyReplica =
+        o.replicas().stream()
+            .filter(InstanceObservation::isUp)
+            .anyMatch(r -> r.requireFacts().gtidExecuted().isEmpty());
+    if (otherWorkFirst || anEmptyReplica) {
+      return Optional.empty();
+    }
+    return o.replicas().stream()
+        .filter(InstanceObservation::isUp)
+        .filter(r -> errant.contains(r.index()))
+        .findFirst()
+        .map(
+            r ->
+                new Operation.ReinitializeErrant(
+                    r.index(),
+                    Divergence.missingFromPrimary(
+                        r.requireFacts(), primary, o.shape().intermediatePrimary())));
+  }
+
+  /**
+   * The transactions each reachable errant replica holds that the primary lacks, for the status:
+   * what a person needs to judge them, and what an automatic re-initialization throws away.
+   */
+  public static SortedMap<Integer, GtidSet> errantTransactions(
+      ClusterObservation o, Set<Integer> errant) {
+    SortedMap<Integer, GtidSet> transactions = new TreeMap<>();
+    if (!o.primary().isUp()) {
+      return transactions;
+    }
+    InstanceFacts primary = o.primary().requireFacts();
+    for (InstanceObservation replica : o.replicas()) {
+      if (replica.isUp() && errant.contains(replica.index())) {
+        transactions.put(
+            replica.index(),
+            Divergence.missingFromPrimary(
+                replica.requireFacts(), primary, o.shape().intermediatePrimary()));
+      }
+    }
+    return transactions;
   }
 
   private static boolean writableReplica(ClusterObservation o) {

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param restorePending a restore from backup has not finished yet
  * @param clusteringStopped an operator stopped clustering: observe and report, never act
  * @param maxDelay a replica lagging more than this is not counted as synced
+ * @param reinitializeErrantReplicas an errant replica is emptied and seeded again automatically
  */
 public record ClusterShape(
     int instances,
@@ -18,7 +19,8 @@ public record ClusterShape(
     boolean cloned,
     boolean restorePending,
     boolean clusteringStopped,
-    Duration maxDelay) {
+    Duration maxDelay,
+    boolean reinitializeErrantReplicas) {
 
   public ClusterShape {
     if (instances < 1 || instances % 2 == 0) {
@@ -28,21 +30,51 @@ public record ClusterShape(
   }
 
   public static ClusterShape of(int instances) {
-    return new ClusterShape(instances, false, false, false, false, Duration.ofSeconds(60));
+    return new ClusterShape(instances, false, false, false, false, Duration.ofSeconds(60), false);
   }
 
   public ClusterShape withIntermediatePrimary(boolean cloned) {
-    return new ClusterShape(instances, true, cloned, restorePending, clusteringStopped, maxDelay);
+    return new ClusterShape(
+        instances,
+        true,
+        cloned,
+        restorePending,
+        clusteringStopped,
+        maxDelay,
+        reinitializeErrantReplicas);
   }
 
   public ClusterShape withClusteringStopped(boolean stopped) {
     return new ClusterShape(
-        instances, intermediatePrimary, cloned, restorePending, stopped, maxDelay);
+        instances,
+        intermediatePrimary,
+        cloned,
+        restorePending,
+        stopped,
+        maxDelay,
+        reinitializeErrantReplicas);
   }
 
   public ClusterShape withRestorePending(boolean pending) {
     return new ClusterShape(
-        instances, intermediatePrimary, cloned, pending, clusteringStopped, maxDelay);
+        instances,
+        intermediatePrimary,
+        cloned,
+        pending,
+        clusteringStopped,
+        maxDelay,
+        reinitializeErrantReplicas);
+  }
+
+  public ClusterShape withErrantReplicaRecovery(boolean reinitialize) {
+    return new ClusterShape(
+        instances,
+        intermediatePrimary,
+        cloned,
+        restorePending,
+        clusteringStopped,
+        maxDelay,
+        reinitialize);
   }
 
   public int replicas() {

@@ -1,5 +1,6 @@
 package dev.moco4j.clustering.model;
 
+import dev.moco4j.mysql.gtid.GtidSet;
 import java.util.List;
 
 /** The one thing a pass does after deciding. */
@@ -27,6 +28,12 @@ public sealed interface Operation {
       candidates = List.copyOf(candidates);
     }
   }
+
+  /**
+   * Empty an errant replica so that it is seeded again (only when the user opted in). The errant
+   * transactions are reported before anything is dropped.
+   */
+  record ReinitializeErrant(int instance, GtidSet errantTransactions) implements Operation {}
 
   /** Copy the initial data of an intermediate primary from the external source. */
   record CloneFromExternal(int primary) implements Operation {}

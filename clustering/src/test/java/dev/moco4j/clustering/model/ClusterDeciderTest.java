@@ -9,6 +9,7 @@ import dev.moco4j.clustering.model.Operation.CloneFromExternal;
 import dev.moco4j.clustering.model.Operation.Converge;
 import dev.moco4j.clustering.model.Operation.Failover;
 import dev.moco4j.clustering.model.Operation.None;
+import dev.moco4j.clustering.model.Operation.ReinitializeErrant;
 import dev.moco4j.clustering.model.Operation.Switchover;
 import dev.moco4j.clustering.model.Step.MakeSuperReadOnly;
 import dev.moco4j.clustering.model.Step.MakeWritable;
@@ -300,6 +301,82 @@ class ClusterDeciderTest {
 
       assertThat(decision.errant()).isEmpty();
       assertThat(steps(decision)).containsExactly(new Seed(2, 1, true));
+    }
+  }
+
+  @Nested
+  class ErrantReplicaRecovery {
+
+    private static final GtidSet ERRANT = p(10).union(gtids(X, 2));
+
+    @Test
+    void withoutTheOptInAnErrantReplicaIsOnlyExcluded() {
+      Decision decision = healthy(3, 10).up(2, Facts.replicaOf(0, ERRANT)).decide();
+
+      assertThat(decision.operation()).isNotInstanceOf(ReinitializeErrant.class);
+    }
+
+    @Test
+    void anOptedInClusterReinitializesAnErrantReplicaNamingItsErrantTransactions() {
+      Decision decision =
+          healthy(3, 10)
+              .errantReplicaRecovery()
+              .up(2, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.DEGRADED);
+      assertThat(decision.operation()).isEqualTo(new ReinitializeErrant(2, gtids(X, 2)));
+    }
+
+    @Test
+    void aWritableErrantReplicaIsFencedBeforeItIsReinitialized() {
+      Decision decision =
+          healthy(3, 10).errantReplicaRecovery().up(2, Facts.primary(ERRANT)).decide();
+
+      assertThat(steps(decision)).containsExactly(new MakeSuperReadOnly(2));
+    }
+
+    @Test
+    void nothingIsReinitializedWhileTheClusterIsNeitherHealthyNorDegraded() {
+      Decision decision =
+          healthy(3, 10)
+              .errantReplicaRecovery()
+              .up(1, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .up(2, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .decide();
+
+      assertThat(decision.state()).isEqualTo(ClusterState.INCOMPLETE);
+      assertThat(decision.operation()).isNotInstanceOf(ReinitializeErrant.class);
+    }
+
+    @Test
+    void onlyOneErrantReplicaIsReinitializedAtATime() {
+      Decision first =
+          healthy(5, 10)
+              .errantReplicaRecovery()
+              .up(3, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .up(4, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .decide();
+      // Instance 3 was emptied and waits for its copy: instance 4 must wait too.
+      Decision whileSeeding =
+          healthy(5, 10)
+              .errantReplicaRecovery()
+              .up(3, Facts.empty())
+              .up(4, Facts.replicaOf(0, ERRANT).replicationStopped())
+              .decide();
+
+      assertThat(first.operation()).isEqualTo(new ReinitializeErrant(3, gtids(X, 2)));
+      assertThat(whileSeeding.operation()).isNotInstanceOf(ReinitializeErrant.class);
+      assertThat(steps(whileSeeding)).contains(new Seed(3, 1, true));
+    }
+
+    @Test
+    void thePrimaryIsNeverReinitialized() {
+      // The primary lacks nothing a replica wrote elsewhere, but it holds X itself: no errant.
+      Decision decision =
+          healthy(3, 10).errantReplicaRecovery().up(0, Facts.primary(ERRANT)).decide();
+
+      assertThat(decision.operation()).isNotInstanceOf(ReinitializeErrant.class);
     }
   }
 
@@ -736,7 +813,7 @@ class ClusterDeciderTest {
       // Set up while the primary was empty; the primary's first transactions are on their way.
       Decision decision = healthy(3, 10).up(2, Facts.replicaOf(0, GtidSet.EMPTY)).decide();
 
-      assertThat(steps(decision)).isEmpty();
+      assertThat(decision.operation()).isInstanceOf(None.class);
     }
 
     @Test

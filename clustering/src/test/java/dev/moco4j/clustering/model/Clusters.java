@@ -84,6 +84,11 @@ final class Clusters {
     return this;
   }
 
+  Clusters errantReplicaRecovery() {
+    shape = shape.withErrantReplicaRecovery(true);
+    return this;
+  }
+
   Clusters clusteringStopped() {
     shape = shape.withClusteringStopped(true);
     return this;
