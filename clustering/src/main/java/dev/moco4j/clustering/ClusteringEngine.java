@@ -15,6 +15,7 @@ import dev.moco4j.mysql.MySqlConnector;
 import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReplicationSource;
+import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.mysql.seed.InstanceReset;
 import java.time.InstantSource;
 import java.util.List;
@@ -191,10 +192,7 @@ public final class ClusteringEngine {
       // Copy only when the external source's binlogs no longer hold everything; otherwise plain
       // replication from the first transaction gives the same result.
       if (primary.gtidExecuted().isEmpty() && !externalFacts.gtidPurged().isEmpty()) {
-        seeder.seed(
-            external,
-            externalFacts.replicaStatus().isPresent(),
-            instances.connector(clone.primary()));
+        seeder.seed(external, DonorKind.EXTERNAL, instances.connector(clone.primary()));
       }
       store.markCloned();
       events.normal("Cloned", "initial data copied from " + endpoint(source));

@@ -1,12 +1,14 @@
 package dev.moco4j.clustering;
 
 import dev.moco4j.mysql.MySqlConnector;
+import dev.moco4j.mysql.seed.DonorKind;
 
 /** Copies a donor's data into an empty instance so that it can replicate from there on. */
 public interface Seeder {
 
   /**
-   * @param donorIsReplica the donor is a replica: it can pause applying instead of locking writes
+   * @param donorKind the cluster's primary or replica, or an external server that must be neither
+   *     locked nor have its replication paused
    */
-  void seed(MySqlConnector donor, boolean donorIsReplica, MySqlConnector recipient);
+  void seed(MySqlConnector donor, DonorKind donorKind, MySqlConnector recipient);
 }

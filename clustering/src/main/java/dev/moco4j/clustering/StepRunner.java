@@ -12,7 +12,7 @@ import dev.moco4j.clustering.model.Step.StopReplication;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReadOnlyControl;
 import dev.moco4j.mysql.ReplicationControl;
-import dev.moco4j.mysql.semisync.Role;
+import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.mysql.semisync.SemiSyncOperation;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,10 +81,13 @@ final class StepRunner {
         replication.pointAt(instances.cluster().externalSource().orElseThrow());
         replication.start();
       }
-      case Seed s -> seeder.seed(instances.connector(s.donor()), s.donorIsReplica(), connector);
+      case Seed s ->
+          seeder.seed(
+              instances.connector(s.donor()),
+              s.donorIsReplica() ? DonorKind.OWN_REPLICA : DonorKind.OWN_PRIMARY,
+              connector);
       case ConfigureSemiSync s ->
-          new SemiSyncOperation(connector)
-              .configure(instances.size(), s.primary() ? Role.PRIMARY : Role.REPLICA);
+          new SemiSyncOperation(connector).configure(instances.size(), s.role());
     }
   }
 }

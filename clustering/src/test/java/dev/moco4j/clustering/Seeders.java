@@ -6,7 +6,7 @@ final class Seeders {
   private Seeders() {}
 
   static Seeder unavailable() {
-    return (donor, donorIsReplica, recipient) -> {
+    return (donor, donorKind, recipient) -> {
       throw new AssertionError("this test expected no seeding of " + recipient.endpoint());
     };
   }

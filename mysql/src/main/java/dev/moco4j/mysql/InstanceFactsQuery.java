@@ -40,7 +40,8 @@ public final class InstanceFactsQuery {
           replicaStatus(statement),
           replicas(statement),
           plugins,
-          semiSync(statement, plugins));
+          semiSync(statement, plugins),
+          Optional.of(sessions(statement)));
     }
   }
 
@@ -113,6 +114,23 @@ public final class InstanceFactsQuery {
     return List.copyOf(replicas);
   }
 
+  /**
+   * One pass over the process list (needs the PROCESS privilege to see other accounts' sessions). A
+   * replica's I/O thread is served by a binlog dump session; a committing session waiting for a
+   * semi-sync acknowledgement shows the state "Waiting for semi-sync ACK from replica" ("from
+   * slave" before 8.0.26).
+   */
+  private static Sessions sessions(Statement statement) throws SQLException {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT COUNT(CASE WHEN COMMAND IN ('Binlog Dump', 'Binlog Dump GTID') THEN 1 END),"
+                + " COUNT(CASE WHEN STATE LIKE 'Waiting for semi-sync ACK from %' THEN 1 END)"
+                + " FROM information_schema.PROCESSLIST")) {
+      rs.next();
+      return new Sessions(rs.getInt(1), rs.getInt(2));
+    }
+  }
+
   /** The variables exist only while the plugins are loaded. */
   private static Optional<SemiSyncSettings> semiSync(Statement statement, Set<String> plugins)
       throws SQLException {
@@ -124,10 +142,12 @@ public final class InstanceFactsQuery {
             "SELECT @@global.rpl_semi_sync_source_enabled,"
                 + " @@global.rpl_semi_sync_source_wait_for_replica_count,"
                 + " @@global.rpl_semi_sync_source_timeout,"
-                + " @@global.rpl_semi_sync_replica_enabled")) {
+                + " @@global.rpl_semi_sync_replica_enabled,"
+                + " @@global.rpl_semi_sync_source_wait_point")) {
       rs.next();
       return Optional.of(
-          new SemiSyncSettings(rs.getBoolean(1), rs.getInt(2), rs.getLong(3), rs.getBoolean(4)));
+          new SemiSyncSettings(
+              rs.getBoolean(1), rs.getInt(2), rs.getLong(3), rs.getBoolean(4), rs.getString(5)));
     }
   }
 

@@ -5,6 +5,12 @@ package dev.moco4j.mysql;
  *
  * @param timeoutMillis {@code rpl_semi_sync_source_timeout}: how long the primary waits for
  *     acknowledgements before it falls back to asynchronous replication
+ * @param waitPoint {@code rpl_semi_sync_source_wait_point}: {@code AFTER_SYNC} or {@code
+ *     AFTER_COMMIT}
  */
 public record SemiSyncSettings(
-    boolean sourceEnabled, int waitForReplicaCount, long timeoutMillis, boolean replicaEnabled) {}
+    boolean sourceEnabled,
+    int waitForReplicaCount,
+    long timeoutMillis,
+    boolean replicaEnabled,
+    String waitPoint) {}

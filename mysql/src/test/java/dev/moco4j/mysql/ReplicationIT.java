@@ -89,6 +89,8 @@ class ReplicationIT {
     assertThat(sourceFacts.replicaStatus()).isEmpty();
     assertThat(sourceFacts.superReadOnly()).isFalse();
     assertThat(sourceFacts.activePlugins()).contains("InnoDB", "binlog");
+    assertThat(sourceFacts.sessions()).hasValue(new Sessions(1, 0));
+    assertThat(replicaFacts.sessions()).hasValue(new Sessions(0, 0));
     assertThat(sourceFacts.replicas())
         .singleElement()
         .satisfies(
@@ -178,6 +180,49 @@ class ReplicationIT {
     awaitReplicaCaughtUp();
     assertThat(new InstanceFactsQuery(replica).read().replicaStatus().orElseThrow().isReplicating())
         .isTrue();
+  }
+
+  @Test
+  void superReadOnlyBlockedByAClientsTableWriteLockKillsTheClientAndStillSucceeds()
+      throws SQLException {
+    execute(mysqld.instance(0), "CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY 'app-secret'");
+    execute(mysqld.instance(0), "GRANT ALL ON app.* TO 'app'@'%'");
+    String url = "jdbc:mysql://" + mysqld.instance(0).host() + ":3306/?socketTimeout=30000";
+    ReadOnlyControl control = new ReadOnlyControl(source, Set.of(), Duration.ofSeconds(1));
+    try (Connection blocker = DriverManager.getConnection(url, "app", "app-secret");
+        Connection operator = mysqld.instance(0).connect()) {
+      // The global read lock that super_read_only takes waits for a held table write lock.
+      blocker.createStatement().execute("LOCK TABLES app.items WRITE");
+      assertThatThrownBy(
+              () -> {
+                try (Statement probe = operator.createStatement()) {
+                  probe.execute("SET SESSION lock_wait_timeout = 1");
+                  probe.execute("SET GLOBAL super_read_only = ON");
+                }
+              })
+          .as("a plain SET GLOBAL times out behind the lock")
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1205));
+
+      control.makeSuperReadOnly();
+
+      assertThat(new InstanceFactsQuery(source).read().superReadOnly()).isTrue();
+      assertThatThrownBy(() -> blocker.createStatement().executeQuery("SELECT 1"))
+          .as("the blocking client was killed")
+          .isInstanceOf(SQLException.class);
+      try (Statement statement = operator.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).as("the operator's session is kept").isTrue();
+      }
+      assertThat(
+              new InstanceFactsQuery(source).read().sessions().orElseThrow().replicaConnections())
+          .as("the replica's binlog dump session is kept")
+          .isEqualTo(1);
+    } finally {
+      control.makeWritable();
+    }
+    execute(mysqld.instance(0), "INSERT INTO app.items VALUES (5000, 'after super_read_only')");
+    awaitReplicaCaughtUp();
   }
 
   @Test

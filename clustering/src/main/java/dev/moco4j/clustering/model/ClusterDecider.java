@@ -130,15 +130,16 @@ public final class ClusterDecider {
     SortedSet<Integer> synced = synced(o, errant);
     boolean primaryReady = primaryReady(o, primaryFacts);
     int replicas = o.shape().replicas();
+    Optional<String> unseen = ReplicaConnections.shortfall(primaryFacts, synced.size());
     ClusterState state;
-    if (primaryReady && synced.size() == replicas) {
+    if (primaryReady && synced.size() == replicas && unseen.isEmpty()) {
       state = ClusterState.HEALTHY;
     } else if (primaryReady && 2 * synced.size() >= replicas) {
       state = ClusterState.DEGRADED;
     } else {
       state = ClusterState.INCOMPLETE;
     }
-    String message = describe(state, o, errant, synced);
+    String message = describe(state, o, errant, synced) + unseen.map(u -> "; " + u).orElse("");
     if (o.shape().clusteringStopped()) {
       return new Decision(
           state, errant, synced, new Operation.None("clustering is stopped"), message);

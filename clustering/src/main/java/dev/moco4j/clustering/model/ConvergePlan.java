@@ -44,8 +44,11 @@ final class ConvergePlan {
         replicaSteps(o, replica, primary, errant, synced, steps);
       }
     }
-    if (!semiSyncInPlace(primary, Role.PRIMARY, o.shape().instances())) {
-      steps.add(new ConfigureSemiSync(p, true));
+    // An intermediate primary only applies what its external source sends: a semi-sync wait
+    // would hold up its applier, so it runs without one.
+    Role primaryRole = o.shape().intermediatePrimary() ? Role.INTERMEDIATE_PRIMARY : Role.PRIMARY;
+    if (!semiSyncInPlace(primary, primaryRole, o.shape().instances())) {
+      steps.add(new ConfigureSemiSync(p, primaryRole));
     }
     // Last, so that the primary takes writes only once its replicas are pointed at it.
     if (!o.shape().intermediatePrimary() && (primary.readOnly() || primary.superReadOnly())) {
@@ -83,7 +86,7 @@ final class ConvergePlan {
       steps.add(new ReplicateFromPrimary(r, o.currentPrimaryIndex()));
     }
     if (!semiSyncInPlace(facts, Role.REPLICA, o.shape().instances())) {
-      steps.add(new ConfigureSemiSync(r, false));
+      steps.add(new ConfigureSemiSync(r, Role.REPLICA));
     }
   }
 

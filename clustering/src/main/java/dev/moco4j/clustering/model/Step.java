@@ -1,5 +1,7 @@
 package dev.moco4j.clustering.model;
 
+import dev.moco4j.mysql.semisync.Role;
+
 /** One idempotent change to one instance, part of a {@link Operation.Converge}. */
 public sealed interface Step {
 
@@ -25,9 +27,10 @@ public sealed interface Step {
 
   /**
    * Bring the semi-sync settings in line with the instance's role: the primary waits for half of
-   * the replicas and never falls back to asynchronous replication; replicas acknowledge.
+   * the replicas and never falls back to asynchronous replication; replicas acknowledge; an
+   * intermediate primary does neither.
    */
-  record ConfigureSemiSync(int instance, boolean primary) implements Step {}
+  record ConfigureSemiSync(int instance, Role role) implements Step {}
 
   /** Accept writes. Always the last step, after the replicas are set up. */
   record MakeWritable(int instance) implements Step {}

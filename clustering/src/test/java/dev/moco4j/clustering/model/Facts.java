@@ -5,6 +5,7 @@ import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.ReplicaStatus;
 import dev.moco4j.mysql.ReplicaStatus.IoThreadState;
 import dev.moco4j.mysql.SemiSyncSettings;
+import dev.moco4j.mysql.Sessions;
 import dev.moco4j.mysql.gtid.GtidSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,7 @@ final class Facts {
   private Facts() {}
 
   private Optional<SemiSyncSettings> semiSync = Optional.empty();
+  private Optional<Sessions> sessions = Optional.empty();
 
   static MySqlEndpoint endpoint(int index) {
     return new MySqlEndpoint("db-" + index, 3306);
@@ -165,6 +167,12 @@ final class Facts {
     return this;
   }
 
+  /** The process list's counts; without this call they are unknown, as if not read. */
+  Facts sessions(int replicaConnections, int semiSyncAckWaits) {
+    sessions = Optional.of(new Sessions(replicaConnections, semiSyncAckWaits));
+    return this;
+  }
+
   Facts ioError(int errno, String message) {
     lastIoErrno = errno;
     lastIoError = message;
@@ -203,6 +211,7 @@ final class Facts {
         status,
         List.of(),
         semiSync.isPresent() ? Set.of("rpl_semi_sync_source", "rpl_semi_sync_replica") : Set.of(),
-        semiSync);
+        semiSync,
+        sessions);
   }
 }

@@ -24,6 +24,7 @@ public final class SemiSyncPlanner {
   static final String REPLICA_PLUGIN = "rpl_semi_sync_replica";
   private static final String OLD_SOURCE_PLUGIN = "rpl_semi_sync_master";
   private static final String OLD_REPLICA_PLUGIN = "rpl_semi_sync_slave";
+  private static final String AFTER_SYNC = "AFTER_SYNC";
 
   /**
    * The largest value of {@code rpl_semi_sync_source_timeout} (milliseconds, range 0-4294967295 in
@@ -55,7 +56,25 @@ public final class SemiSyncPlanner {
     if (!missing.isEmpty()) {
       return SemiSyncPlan.unavailable(String.join("; ", missing));
     }
-    return role == Role.PRIMARY ? primary(instances) : replica(current);
+    return switch (role) {
+      case PRIMARY -> primary(instances);
+      case REPLICA -> replica(current);
+      case INTERMEDIATE_PRIMARY -> intermediatePrimary();
+    };
+  }
+
+  /**
+   * An intermediate primary's commits are its applier's: a source-side wait would stall the applier
+   * on every transaction until one of its own replicas acknowledged, and the external source it
+   * replicates from is not moco4j's to acknowledge to. Its replicas keep the replica setting; with
+   * nobody waiting, their acknowledgements are simply unused.
+   */
+  private static SemiSyncPlan intermediatePrimary() {
+    return new SemiSyncPlan.Apply(
+        List.of(
+            "SET GLOBAL rpl_semi_sync_source_enabled = OFF",
+            "SET GLOBAL rpl_semi_sync_replica_enabled = OFF"),
+        false);
   }
 
   private static SemiSyncPlan primary(int instances) {
@@ -70,7 +89,7 @@ public final class SemiSyncPlanner {
           "SET GLOBAL rpl_semi_sync_source_timeout = " + NEVER_FALL_BACK_TO_ASYNC_MILLIS);
       // AFTER_SYNC (the default, restated against a tenant's my.cnf) makes a commit visible to
       // other sessions only after a replica has it, so a failover never loses what was read.
-      statements.add("SET GLOBAL rpl_semi_sync_source_wait_point = AFTER_SYNC");
+      statements.add("SET GLOBAL rpl_semi_sync_source_wait_point = " + AFTER_SYNC);
       statements.add(
           "SET GLOBAL rpl_semi_sync_source_wait_for_replica_count = "
               + waitForReplicaCount(instances));
@@ -102,12 +121,13 @@ public final class SemiSyncPlanner {
     if (role == Role.REPLICA) {
       return !current.sourceEnabled() && current.replicaEnabled();
     }
-    if (instances == 1) {
+    if (role == Role.INTERMEDIATE_PRIMARY || instances == 1) {
       return !current.sourceEnabled() && !current.replicaEnabled();
     }
     return current.sourceEnabled()
         && current.waitForReplicaCount() == waitForReplicaCount(instances)
         && current.timeoutMillis() == NEVER_FALL_BACK_TO_ASYNC_MILLIS
+        && AFTER_SYNC.equalsIgnoreCase(current.waitPoint())
         && !current.replicaEnabled();
   }
 

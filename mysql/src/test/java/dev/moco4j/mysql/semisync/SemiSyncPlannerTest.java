@@ -134,7 +134,7 @@ class SemiSyncPlannerTest {
   @Test
   void settingsMatchingThePlanAreInPlaceAndAnyDifferenceIsNot() {
     long max = SemiSyncPlanner.NEVER_FALL_BACK_TO_ASYNC_MILLIS;
-    var primaryOfFive = new SemiSyncSettings(true, 2, max, false);
+    var primaryOfFive = new SemiSyncSettings(true, 2, max, false, "AFTER_SYNC");
 
     assertThat(SemiSyncPlanner.isInPlace(5, Role.PRIMARY, primaryOfFive)).isTrue();
     assertThat(SemiSyncPlanner.isInPlace(3, Role.PRIMARY, primaryOfFive))
@@ -142,15 +142,68 @@ class SemiSyncPlannerTest {
         .isFalse();
     assertThat(
             SemiSyncPlanner.isInPlace(
-                5, Role.PRIMARY, new SemiSyncSettings(true, 2, 10_000, false)))
+                5, Role.PRIMARY, new SemiSyncSettings(true, 2, 10_000, false, "AFTER_SYNC")))
         .as("would fall back to async after 10 s")
         .isFalse();
     assertThat(SemiSyncPlanner.isInPlace(5, Role.REPLICA, primaryOfFive)).isFalse();
     assertThat(
-            SemiSyncPlanner.isInPlace(5, Role.REPLICA, new SemiSyncSettings(false, 2, max, true)))
+            SemiSyncPlanner.isInPlace(
+                5, Role.REPLICA, new SemiSyncSettings(false, 2, max, true, "AFTER_SYNC")))
         .isTrue();
     assertThat(
-            SemiSyncPlanner.isInPlace(1, Role.PRIMARY, new SemiSyncSettings(false, 1, max, false)))
+            SemiSyncPlanner.isInPlace(
+                1, Role.PRIMARY, new SemiSyncSettings(false, 1, max, false, "AFTER_SYNC")))
         .isTrue();
+  }
+
+  @Test
+  void primaryWaitingAfterCommitIsNotInPlaceBecauseAFailoverCouldLoseWhatOthersRead() {
+    var afterCommit =
+        new SemiSyncSettings(
+            true, 1, SemiSyncPlanner.NEVER_FALL_BACK_TO_ASYNC_MILLIS, false, "AFTER_COMMIT");
+
+    assertThat(SemiSyncPlanner.isInPlace(3, Role.PRIMARY, afterCommit)).isFalse();
+    assertThat(SemiSyncPlanner.plan(3, Role.PRIMARY, BOTH_PLUGINS, CurrentSemiSync.NONE))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.type(SemiSyncPlan.Apply.class))
+        .extracting(SemiSyncPlan.Apply::statements)
+        .asList()
+        .contains("SET GLOBAL rpl_semi_sync_source_wait_point = AFTER_SYNC");
+  }
+
+  /** Semi-sync cannot run on the test mysqld (no plugins): the plan is checked here instead. */
+  @ParameterizedTest
+  @CsvSource({"1", "3", "5"})
+  void intermediatePrimaryNeitherWaitsForAcknowledgementsNorSendsThem(int instances) {
+    SemiSyncPlan plan =
+        SemiSyncPlanner.plan(
+            instances, Role.INTERMEDIATE_PRIMARY, BOTH_PLUGINS, REPLICATING_WITHOUT_SEMI_SYNC);
+
+    assertThat(plan)
+        .isEqualTo(
+            new SemiSyncPlan.Apply(
+                List.of(
+                    "SET GLOBAL rpl_semi_sync_source_enabled = OFF",
+                    "SET GLOBAL rpl_semi_sync_replica_enabled = OFF"),
+                false));
+  }
+
+  @Test
+  void intermediatePrimaryIsInPlaceOnlyWithBothSidesOff() {
+    long max = SemiSyncPlanner.NEVER_FALL_BACK_TO_ASYNC_MILLIS;
+    Role role = Role.INTERMEDIATE_PRIMARY;
+
+    assertThat(
+            SemiSyncPlanner.isInPlace(
+                3, role, new SemiSyncSettings(false, 1, max, false, "AFTER_SYNC")))
+        .isTrue();
+    assertThat(
+            SemiSyncPlanner.isInPlace(
+                3, role, new SemiSyncSettings(true, 1, max, false, "AFTER_SYNC")))
+        .as("waiting for acknowledgements would stall the applier")
+        .isFalse();
+    assertThat(
+            SemiSyncPlanner.isInPlace(
+                3, role, new SemiSyncSettings(false, 1, max, true, "AFTER_SYNC")))
+        .isFalse();
   }
 }

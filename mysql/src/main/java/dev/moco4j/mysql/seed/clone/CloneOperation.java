@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,32 @@ public final class CloneOperation {
         return CloneOutcome.RESTARTING;
       }
       throw new MySqlException(recipient.endpoint(), "cloning " + command, redacted(e, command));
+    }
+  }
+
+  /**
+   * Waits, up to {@code timeout}, for the clone to be finished according to the recipient's own
+   * {@code clone_status}, reconnecting as needed: the recipient restarts at the end of a clone, so
+   * refused connections and an "In Progress" state are expected for a while.
+   *
+   * @return the last status read, finished unless the wait timed out; empty if none could be read
+   */
+  public Optional<CloneStatus> awaitFinished(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<CloneStatus> last = Optional.empty();
+    while (true) {
+      try {
+        last = status();
+        if (last.map(CloneStatus::isFinished).orElse(false)) {
+          return last;
+        }
+      } catch (MySqlException e) {
+        LOG.debug("{}: clone status not readable yet: {}", recipient.endpoint(), e.getMessage());
+      }
+      if (System.nanoTime() - deadline > 0) {
+        return last;
+      }
+      LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
     }
   }
 

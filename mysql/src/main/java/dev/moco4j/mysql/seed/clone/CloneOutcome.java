@@ -1,9 +1,9 @@
 package dev.moco4j.mysql.seed.clone;
 
 /**
- * How a CLONE INSTANCE statement ended on the recipient. Neither value proves success: once the
- * recipient accepts connections again, {@link CloneOperation#status()} says whether the clone
- * completed.
+ * How a CLONE INSTANCE statement ended on the recipient. Neither value proves success nor failure:
+ * once the recipient accepts connections again, {@link CloneOperation#awaitFinished} reads {@code
+ * performance_schema.clone_status}, and {@link CloneVerdict} decides from it alone.
  */
 public enum CloneOutcome {
   /**

@@ -39,8 +39,14 @@ public record CloneStatus(
         GtidSet.parse(gtidExecuted == null ? "" : gtidExecuted));
   }
 
+  /** A complete copy: the server says Completed and reports no error. */
   public boolean isCompleted() {
-    return state == CloneState.COMPLETED;
+    return state == CloneState.COMPLETED && errorNumber == 0;
+  }
+
+  /** The clone ended one way or the other; before that, its outcome is unknown. */
+  public boolean isFinished() {
+    return state == CloneState.COMPLETED || state == CloneState.FAILED;
   }
 
   public boolean isFailed() {

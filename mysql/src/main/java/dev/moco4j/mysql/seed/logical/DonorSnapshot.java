@@ -3,9 +3,14 @@ package dev.moco4j.mysql.seed.logical;
 import dev.moco4j.mysql.MySqlConnector;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.gtid.GtidSet;
+import dev.moco4j.mysql.seed.DonorKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +21,12 @@ import org.slf4j.LoggerFactory;
 final class DonorSnapshot extends Endpoint implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DonorSnapshot.class);
+
+  /** ER_SPECIFIC_ACCESS_DENIED_ERROR: the account lacks BACKUP_ADMIN for the backup lock. */
+  private static final int ER_SPECIFIC_ACCESS_DENIED = 1227;
+
+  /** How often an external donor's snapshot is retaken when commits keep landing around it. */
+  static final int EXTERNAL_ATTEMPTS = 50;
 
   private final GtidSet gtids;
 
@@ -32,9 +43,10 @@ final class DonorSnapshot extends Endpoint implements AutoCloseable {
    * Opens the snapshot. On a replica the SQL thread is stopped while the transaction starts, so
    * nothing commits between the snapshot and the read of gtid_executed, and restarted at once: the
    * snapshot keeps its view while the replica catches up. On a primary, FLUSH TABLES WITH READ LOCK
-   * holds commits for the same two statements (the mysqldump --single-transaction technique).
+   * holds commits for the same two statements (the mysqldump --single-transaction technique). On an
+   * external donor neither is allowed: see {@link #onExternal}.
    */
-  static DonorSnapshot open(MySqlConnector donor, boolean donorIsReplica, Duration readTimeout) {
+  static DonorSnapshot open(MySqlConnector donor, DonorKind kind, Duration readTimeout) {
     Connection connection = null;
     try {
       connection = donor.open();
@@ -48,7 +60,12 @@ final class DonorSnapshot extends Endpoint implements AutoCloseable {
           "preparing the donor session", "SET SESSION print_identified_with_as_hex = ON");
       session.execute(
           "preparing the donor session", "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-      GtidSet gtids = donorIsReplica ? onReplica(donor, session) : onPrimary(session);
+      GtidSet gtids =
+          switch (kind) {
+            case OWN_PRIMARY -> onPrimary(session);
+            case OWN_REPLICA -> onReplica(donor, session);
+            case EXTERNAL -> onExternal(session);
+          };
       LOG.info("{}: donor snapshot at {}", donor.endpoint(), gtids);
       return new DonorSnapshot(donor, connection, gtids);
     } catch (SQLException e) {
@@ -94,12 +111,62 @@ final class DonorSnapshot extends Endpoint implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the snapshot without holding up the donor's commits or replication (MySQL Shell's way
+   * when it may not use FLUSH TABLES WITH READ LOCK): {@code LOCK INSTANCE FOR BACKUP}, which
+   * blocks DDL but not writes, is held by this session for the whole copy so that no table changes
+   * under it; then the snapshot is started between two reads of {@code gtid_executed} and retaken
+   * until {@link SnapshotGtids} can tell its GTID set. Without BACKUP_ADMIN the copy goes on
+   * unlocked: DDL during it then makes a read fail and the copy is re-run.
+   */
+  private static GtidSet onExternal(Endpoint session) {
+    try {
+      session.execute("taking the backup lock on the donor", "LOCK INSTANCE FOR BACKUP");
+    } catch (MySqlException e) {
+      if (e.errorCode() != ER_SPECIFIC_ACCESS_DENIED) {
+        throw e;
+      }
+      LOG.warn("{}: no BACKUP_ADMIN, copying without the backup lock", session.endpoint());
+    }
+    for (int attempt = 1; attempt <= EXTERNAL_ATTEMPTS; attempt++) {
+      GtidSet before = executed(session);
+      session.execute(
+          "starting the snapshot transaction",
+          "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+      List<String> after =
+          session
+              .query(
+                  "reading the GTIDs around the snapshot",
+                  "SELECT @@global.gtid_owned, @@global.gtid_executed",
+                  rs -> List.of(String.valueOf(rs.getString(1)), rs.getString(2)))
+              .getFirst();
+      Optional<GtidSet> gtids = SnapshotGtids.of(before, after.get(0), GtidSet.parse(after.get(1)));
+      if (gtids.isPresent()) {
+        return gtids.get();
+      }
+      session.execute("discarding an inconsistent snapshot", "ROLLBACK");
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10L * attempt));
+    }
+    throw new MySqlException(
+        session.endpoint(),
+        "taking a consistent snapshot of the external donor",
+        new SQLException(
+            "transactions committed around each of "
+                + EXTERNAL_ATTEMPTS
+                + " snapshot attempts, so no snapshot could be matched to a GTID set; the copy"
+                + " is retried on a later pass"));
+  }
+
+  private static GtidSet executed(Endpoint session) {
+    return GtidSet.parse(
+        session.queryString("reading the donor's GTID set", "SELECT @@global.gtid_executed"));
+  }
+
   private static GtidSet startSnapshot(Endpoint session) {
     session.execute(
         "starting the snapshot transaction",
         "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-    return GtidSet.parse(
-        session.queryString("reading the snapshot's GTID set", "SELECT @@global.gtid_executed"));
+    return executed(session);
   }
 
   /** Ends the transaction; the donor keeps nothing of the copy. */

@@ -1,6 +1,7 @@
 package dev.moco4j.mysql.seed.logical;
 
 import dev.moco4j.mysql.MySqlConnector;
+import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.mysql.seed.RecipientNotEmptyException;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +38,14 @@ public final class LogicalCopy {
   /**
    * Copies the donor's data into the recipient.
    *
-   * @param donorIsReplica true to take the snapshot by pausing the donor's applier instead of
-   *     briefly locking the donor with FLUSH TABLES WITH READ LOCK
+   * @param donorKind how the snapshot may be taken: a brief FLUSH TABLES WITH READ LOCK on the
+   *     cluster's primary, a paused applier on its replica, neither on an external server
    * @param operatorUsers account names each instance creates for itself; neither copied nor dropped
    * @throws RecipientNotEmptyException when the recipient has executed any transaction
    */
   public static CopyResult copy(
       MySqlConnector donor,
-      boolean donorIsReplica,
+      DonorKind donorKind,
       MySqlConnector recipient,
       Set<String> operatorUsers) {
     Instant start = Instant.now();
@@ -52,7 +53,7 @@ public final class LogicalCopy {
     // The recipient is checked (and cleaned) before the donor is touched.
     try (RecipientSession target =
             RecipientSession.open(recipient, operatorUsers, STATEMENT_TIMEOUT);
-        DonorSnapshot source = DonorSnapshot.open(donor, donorIsReplica, STATEMENT_TIMEOUT)) {
+        DonorSnapshot source = DonorSnapshot.open(donor, donorKind, STATEMENT_TIMEOUT)) {
       SchemaCopier.Inventory inventory = SchemaCopier.inventory(source);
       inventory.schemas().forEach(schema -> SchemaCopier.createSchema(source, target, schema));
       RowCopier rows = new RowCopier(MAX_STATEMENT_BYTES);

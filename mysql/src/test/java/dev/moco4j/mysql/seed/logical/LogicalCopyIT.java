@@ -17,6 +17,7 @@ import dev.moco4j.mysql.ReplicaStatus;
 import dev.moco4j.mysql.ReplicationControl;
 import dev.moco4j.mysql.ReplicationSource;
 import dev.moco4j.mysql.gtid.GtidSet;
+import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import dev.moco4j.testing.mysqld.MysqldInstance;
 import java.sql.Connection;
@@ -77,7 +78,7 @@ class LogicalCopyIT {
         .contains("purged");
     replication.stop();
 
-    CopyResult result = LogicalCopy.copy(primary, false, replica, OPERATOR_USERS);
+    CopyResult result = LogicalCopy.copy(primary, DonorKind.OWN_PRIMARY, replica, OPERATOR_USERS);
 
     assertThat(result.gtids()).isEqualTo(facts(primary).gtidExecuted());
     assertThat(result.schemas()).containsExactly("legacy", "shop");
@@ -115,7 +116,7 @@ class LogicalCopyIT {
     MySqlConnector donor = connector(mysqld.instance(1));
     MySqlConnector recipient = connector(mysqld.instance(2));
 
-    CopyResult result = LogicalCopy.copy(donor, true, recipient, OPERATOR_USERS);
+    CopyResult result = LogicalCopy.copy(donor, DonorKind.OWN_REPLICA, recipient, OPERATOR_USERS);
 
     assertThat(facts(recipient).gtidExecuted()).isEqualTo(result.gtids());
     assertThat(facts(donor).replicaStatus().orElseThrow().isReplicating())

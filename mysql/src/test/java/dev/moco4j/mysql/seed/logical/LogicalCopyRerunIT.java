@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.moco4j.mysql.InstanceFactsQuery;
+import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.mysql.seed.RecipientNotEmptyException;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import dev.moco4j.testing.mysqld.MysqldInstance;
@@ -39,7 +40,7 @@ class LogicalCopyRerunIT {
         "CREATE USER 'stray'@'%'",
         "SET GLOBAL super_read_only = ON");
 
-    LogicalCopy.copy(connector(donor), false, connector(recipient), Set.of());
+    LogicalCopy.copy(connector(donor), DonorKind.OWN_PRIMARY, connector(recipient), Set.of());
 
     assertThat(checksums(recipient)).isEqualTo(checksums(donor));
     assertThat(column(recipient, "SHOW DATABASES LIKE 'abandoned'")).isEmpty();
@@ -64,7 +65,9 @@ class LogicalCopyRerunIT {
     String gtidsBefore = value(recipient, "SELECT @@global.gtid_executed");
 
     assertThatThrownBy(
-            () -> LogicalCopy.copy(connector(donor), false, connector(recipient), Set.of()))
+            () ->
+                LogicalCopy.copy(
+                    connector(donor), DonorKind.OWN_PRIMARY, connector(recipient), Set.of()))
         .isInstanceOf(RecipientNotEmptyException.class)
         .hasMessageContaining(recipient.host())
         .hasMessageContaining("not empty");
