@@ -82,6 +82,7 @@ public final class ClusterDecider {
             .filter(InstanceObservation::isUp)
             .map(InstanceObservation::index)
             .filter(i -> !o.knownErrant().contains(i))
+            .filter(i -> !o.isSeeding(i))
             .toList();
     int replicas = o.shape().replicas();
     // Semi-sync makes the primary wait for (instances - 1) / 2 acknowledgements, so any group of
@@ -148,7 +149,7 @@ public final class ClusterDecider {
   private static boolean writableReplica(ClusterObservation o) {
     return o.replicas().stream()
         .filter(InstanceObservation::isUp)
-        .anyMatch(r -> !r.requireFacts().superReadOnly());
+        .anyMatch(r -> !Fencing.fenced(o, r));
   }
 
   /** A replica is errant when it executed transactions the primary does not have. */
@@ -170,7 +171,7 @@ public final class ClusterDecider {
   private static SortedSet<Integer> synced(ClusterObservation o, SortedSet<Integer> errant) {
     SortedSet<Integer> synced = new TreeSet<>();
     for (InstanceObservation replica : o.replicas()) {
-      if (!replica.isUp() || errant.contains(replica.index())) {
+      if (!replica.isUp() || errant.contains(replica.index()) || o.isSeeding(replica.index())) {
         continue;
       }
       InstanceFacts facts = replica.requireFacts();
@@ -258,6 +259,13 @@ public final class ClusterDecider {
               });
       if (!replica.isUp()) {
         parts.add("instance " + replica.index() + " is " + replica.reachability());
+      }
+      if (o.isSeeding(replica.index())) {
+        parts.add(
+            "instance "
+                + replica.index()
+                + " is being seeded from "
+                + o.seeding().get(replica.index()));
       }
     }
     return state + ": " + String.join("; ", parts);
