@@ -9,28 +9,27 @@ import dev.moco4j.clustering.model.InstanceObservation;
 import dev.moco4j.clustering.model.Operation;
 import dev.moco4j.clustering.model.ReachabilityTracker;
 import dev.moco4j.clustering.model.SemiSyncWarnings;
-import dev.moco4j.mysql.ConnectionSettings;
-import dev.moco4j.mysql.InstanceFactsQuery;
-import dev.moco4j.mysql.MySqlConnector;
-import dev.moco4j.mysql.MySqlEndpoint;
 import dev.moco4j.mysql.MySqlException;
 import dev.moco4j.mysql.ReplicationSource;
-import dev.moco4j.mysql.seed.DonorKind;
 import dev.moco4j.mysql.seed.InstanceReset;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The clustering loop for one cluster: each {@link #runOnce pass} observes every instance, decides,
- * runs at most one operation, and reports. Nothing is remembered between passes but the stored
- * status and how long instances have been unreachable, so a fresh engine picks up wherever a
- * crashed one stopped.
+ * runs at most one operation, and reports. Seeding runs in the background across passes. Nothing
+ * else is remembered between passes but the stored status and how long instances have been
+ * unreachable, so a fresh engine picks up wherever a crashed one stopped.
  */
-public final class ClusteringEngine {
+public final class ClusteringEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusteringEngine.class);
 
@@ -38,8 +37,10 @@ public final class ClusteringEngine {
   private final StatusStore store;
   private final EventSink events;
   private final Observer observer;
+  private final SeedJobs seedJobs;
   private final StepRunner steps;
-  private final Seeder seeder;
+  private final ExternalCopy externalCopy;
+  private final InstantSource clock;
   private ClusterState lastState;
 
   public ClusteringEngine(
@@ -53,10 +54,12 @@ public final class ClusteringEngine {
     this.instances = new Instances(cluster, settings);
     this.store = store;
     this.events = events;
-    this.seeder = seeder;
+    this.clock = clock;
     this.observer =
         new Observer(instances, new ReachabilityTracker(settings.downAfter()), clock, executor);
-    this.steps = new StepRunner(instances, seeder);
+    this.seedJobs = new SeedJobs(cluster, clock, settings.seedRetryAfter());
+    this.steps = new StepRunner(cluster, new MySqlStepApplier(instances, seeder, seedJobs));
+    this.externalCopy = new ExternalCopy(instances, seeder, seedJobs);
   }
 
   /** One pass; after a switchover or failover a second pass reconfigures right away. */
@@ -66,10 +69,24 @@ public final class ClusteringEngine {
       return first;
     }
     PassResult second = pass(inputs.withoutSwitchover());
-    return new PassResult(second.decision(), second.failures(), true);
+    List<Failure> failures = new ArrayList<>(first.failures());
+    failures.addAll(second.failures());
+    return new PassResult(second.decision(), failures, true);
+  }
+
+  /** The instances being seeded in the background right now. */
+  public SortedSet<Integer> seeding() {
+    return seedJobs.runningInstances();
+  }
+
+  /** Stops the background seeding jobs; a later engine seeds those instances again. */
+  @Override
+  public void close() {
+    seedJobs.close();
   }
 
   private PassResult pass(PassInputs inputs) {
+    List<Failure> failures = new ArrayList<>(collectEndedSeedJobs());
     StoredStatus stored = store.read();
     ClusterObservation observation = observe(stored, inputs);
     Decision decision = ClusterDecider.decide(observation);
@@ -81,28 +98,40 @@ public final class ClusteringEngine {
     // in between, another engine acted: nothing decided here applies any more.
     StoredStatus reported = store.read();
     if (reported.currentPrimaryIndex() != stored.currentPrimaryIndex()) {
-      return new PassResult(
-          decision, List.of("the recorded primary changed during the pass; deciding again"), false);
+      failures.add(
+          Failure.ofCluster(
+              "pass", "the recorded primary changed during the pass; deciding again"));
+      return new PassResult(decision, failures, false);
     }
-    return switch (decision.operation()) {
-      case Operation.None none -> new PassResult(decision, List.of(), false);
-      case Operation.Converge converge ->
-          new PassResult(decision, steps.run(converge.primary(), converge.steps()), false);
-      case Operation.Switchover switchover ->
-          attempt(
-              decision,
-              () -> new SwitchoverRun(instances, store, events).run(switchover, reported));
-      case Operation.Failover failover ->
-          attempt(
-              decision,
-              () -> new FailoverRun(instances, observer, store, events).run(failover, reported));
-      case Operation.CloneFromExternal clone -> cloneFromExternal(decision, clone);
-      case Operation.ReinitializeErrant reinitialize -> reinitialize(decision, reinitialize);
-    };
+    RunOutcome outcome =
+        switch (decision.operation()) {
+          case Operation.None none -> RunOutcome.NOTHING;
+          case Operation.Converge converge ->
+              new RunOutcome(false, steps.run(converge.primary(), converge.steps()));
+          case Operation.Switchover switchover ->
+              attempt(
+                  "switchover",
+                  () -> new SwitchoverRun(instances, store, events).run(switchover, reported));
+          case Operation.Failover failover ->
+              attempt(
+                  "failover",
+                  () ->
+                      new FailoverRun(instances, observer, store, events, clock)
+                          .run(failover, reported, reachableReplicas(observation)));
+          case Operation.CloneFromExternal clone ->
+              attempt("copy from the external source", () -> externalCopy.start(clone.primary()));
+          case Operation.ReinitializeErrant reinitialize ->
+              attempt("re-initializing an errant replica", () -> reinitialize(reinitialize));
+        };
+    failures.addAll(outcome.failures());
+    return new PassResult(decision, failures, outcome.primaryChanged());
   }
 
   private ClusterObservation observe(StoredStatus stored, PassInputs inputs) {
     ClusterDefinition cluster = instances.cluster();
+    // Taken before the instances are read: a job that ends in between leaves its instance seen as
+    // still seeding for this pass (nothing done to it), never seen as idle while its copy runs.
+    Map<Integer, Integer> seeding = seedJobs.seedingFromDonors();
     List<InstanceObservation> observed = observer.observe(inputs, stored.currentPrimaryIndex());
     ClusterShape shape =
         new ClusterShape(
@@ -119,7 +148,45 @@ public final class ClusteringEngine {
         stored.errant(),
         observed,
         cluster.externalSource().map(ReplicationSource::endpoint),
-        inputs.switchover());
+        inputs.switchover(),
+        seeding);
+  }
+
+  private static List<Integer> reachableReplicas(ClusterObservation observation) {
+    return observation.replicas().stream()
+        .filter(InstanceObservation::isUp)
+        .map(InstanceObservation::index)
+        .toList();
+  }
+
+  /** Reports the seeding jobs that ended since the last pass, each once. */
+  private List<Failure> collectEndedSeedJobs() {
+    List<Failure> failures = new ArrayList<>();
+    for (SeedJobs.Ended ended : seedJobs.takeFinished()) {
+      SeedJobs.Job job = ended.job();
+      switch (ended) {
+        case SeedJobs.Done done when job.donor().isEmpty() -> {
+          store.markCloned();
+          events.normal("Cloned", "initial data copied from " + job.source());
+        }
+        case SeedJobs.Done done ->
+            events.normal("Seeded", "instance " + job.instance() + " seeded from " + job.source());
+        case SeedJobs.Failed failed -> {
+          events.warning(
+              "SeedFailed",
+              "seeding instance "
+                  + job.instance()
+                  + " from "
+                  + job.source()
+                  + " failed: "
+                  + failed.reason()
+                  + "; retrying after "
+                  + failed.retryAfter());
+          failures.add(Failure.of(job.instance(), "seeding from " + job.source(), failed.reason()));
+        }
+      }
+    }
+    return failures;
   }
 
   private void report(StoredStatus stored, Decision decision, ClusterObservation observation) {
@@ -141,16 +208,19 @@ public final class ClusteringEngine {
     }
   }
 
-  private interface Attempt {
-    boolean run();
-  }
-
-  private PassResult attempt(Decision decision, Attempt attempt) {
+  /**
+   * Runs an operation; whatever it throws is reported as this pass's failure, and the next pass
+   * decides again from fresh facts.
+   */
+  private RunOutcome attempt(String action, Supplier<RunOutcome> operation) {
     try {
-      return new PassResult(decision, List.of(), attempt.run());
+      return operation.get();
     } catch (MySqlException e) {
-      LOG.warn("{}: {} failed: {}", instances.cluster(), decision.operation(), e.getMessage());
-      return new PassResult(decision, List.of(e.getMessage()), false);
+      LOG.warn("{}: {} failed: {}", instances.cluster(), action, e.getMessage());
+      return RunOutcome.failed(Failure.ofCluster(action, e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("{}: {} failed", instances.cluster(), action, e);
+      return RunOutcome.failed(Failure.ofCluster(action, Failure.reason(e)));
     }
   }
 
@@ -158,7 +228,7 @@ public final class ClusteringEngine {
    * Empties an errant replica; the next pass seeds it like any empty instance. What is thrown away
    * was already in the status this pass reported, and is repeated in the Event.
    */
-  private PassResult reinitialize(Decision decision, Operation.ReinitializeErrant reinitialize) {
+  private RunOutcome reinitialize(Operation.ReinitializeErrant reinitialize) {
     int index = reinitialize.instance();
     events.warning(
         "ReinitializingErrantReplica",
@@ -168,42 +238,7 @@ public final class ClusteringEngine {
             + reinitialize.errantTransactions()
             + " that the primary lacks; dropping its data and seeding it again, as"
             + " spec.errantReplicaRecovery asks");
-    try {
-      new InstanceReset(instances.connector(index)).dropDataAndHistory();
-      return new PassResult(decision, List.of(), false);
-    } catch (MySqlException e) {
-      LOG.warn("{}: emptying instance {} failed: {}", instances.cluster(), index, e.getMessage());
-      return new PassResult(decision, List.of(e.getMessage()), false);
-    }
-  }
-
-  private PassResult cloneFromExternal(Decision decision, Operation.CloneFromExternal clone) {
-    ReplicationSource source = instances.cluster().externalSource().orElseThrow();
-    MySqlConnector external =
-        new MySqlConnector(
-            source.endpoint(),
-            new ConnectionSettings(
-                source.credentials(),
-                instances.settings().connectTimeout(),
-                instances.settings().readTimeout()));
-    try {
-      var primary = new InstanceFactsQuery(instances.connector(clone.primary())).read();
-      var externalFacts = new InstanceFactsQuery(external).read();
-      // Copy only when the external source's binlogs no longer hold everything; otherwise plain
-      // replication from the first transaction gives the same result.
-      if (primary.gtidExecuted().isEmpty() && !externalFacts.gtidPurged().isEmpty()) {
-        seeder.seed(external, DonorKind.EXTERNAL, instances.connector(clone.primary()));
-      }
-      store.markCloned();
-      events.normal("Cloned", "initial data copied from " + endpoint(source));
-      return new PassResult(decision, List.of(), false);
-    } catch (MySqlException e) {
-      LOG.warn("{}: copy from the external source failed: {}", instances.cluster(), e.getMessage());
-      return new PassResult(decision, List.of(e.getMessage()), false);
-    }
-  }
-
-  private static MySqlEndpoint endpoint(ReplicationSource source) {
-    return source.endpoint();
+    new InstanceReset(instances.connector(index)).dropDataAndHistory();
+    return RunOutcome.NOTHING;
   }
 }

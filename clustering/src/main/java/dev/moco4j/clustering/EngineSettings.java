@@ -14,6 +14,9 @@ import java.util.Set;
  * @param downAfter how long an instance must stay unreachable before it is declared down
  * @param switchoverTimeout how long a switchover waits for the new primary to catch up
  * @param failoverApplyTimeout how long a failover waits for the candidate to apply what it has
+ * @param failoverApplyStall how long a failover waits while the candidate applies nothing at all
+ *     before it gives up and tries again on a later pass
+ * @param seedRetryAfter how long after a failed seeding the next attempt may start
  * @param operatorUsers accounts whose connections a switchover leaves open
  */
 public record EngineSettings(
@@ -24,6 +27,8 @@ public record EngineSettings(
     Duration downAfter,
     Duration switchoverTimeout,
     Duration failoverApplyTimeout,
+    Duration failoverApplyStall,
+    Duration seedRetryAfter,
     Set<String> operatorUsers) {
 
   public static EngineSettings defaults(Credentials admin, Credentials replication) {
@@ -35,6 +40,8 @@ public record EngineSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(60),
         Duration.ofMinutes(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(30),
         Set.of(admin.user(), replication.user()));
   }
 
@@ -47,6 +54,36 @@ public record EngineSettings(
         down,
         switchoverTimeout,
         failoverApplyTimeout,
+        failoverApplyStall,
+        seedRetryAfter,
+        operatorUsers);
+  }
+
+  public EngineSettings withFailoverApplyStall(Duration stall) {
+    return new EngineSettings(
+        admin,
+        replication,
+        connectTimeout,
+        readTimeout,
+        downAfter,
+        switchoverTimeout,
+        failoverApplyTimeout,
+        stall,
+        seedRetryAfter,
+        operatorUsers);
+  }
+
+  public EngineSettings withSeedRetryAfter(Duration retryAfter) {
+    return new EngineSettings(
+        admin,
+        replication,
+        connectTimeout,
+        readTimeout,
+        downAfter,
+        switchoverTimeout,
+        failoverApplyTimeout,
+        failoverApplyStall,
+        retryAfter,
         operatorUsers);
   }
 }

@@ -9,4 +9,9 @@ import java.util.List;
  * @param failures what did not work, empty when everything did
  * @param primaryChanged a switchover or failover moved the primary in this pass
  */
-public record PassResult(Decision decision, List<String> failures, boolean primaryChanged) {}
+public record PassResult(Decision decision, List<Failure> failures, boolean primaryChanged) {
+
+  public PassResult {
+    failures = List.copyOf(failures);
+  }
+}

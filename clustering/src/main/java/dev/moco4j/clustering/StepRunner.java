@@ -1,19 +1,9 @@
 package dev.moco4j.clustering;
 
 import dev.moco4j.clustering.model.Step;
-import dev.moco4j.clustering.model.Step.ConfigureSemiSync;
 import dev.moco4j.clustering.model.Step.MakeSuperReadOnly;
 import dev.moco4j.clustering.model.Step.MakeWritable;
-import dev.moco4j.clustering.model.Step.ReplicateFromExternal;
-import dev.moco4j.clustering.model.Step.ReplicateFromPrimary;
-import dev.moco4j.clustering.model.Step.ResetReplication;
-import dev.moco4j.clustering.model.Step.Seed;
-import dev.moco4j.clustering.model.Step.StopReplication;
 import dev.moco4j.mysql.MySqlException;
-import dev.moco4j.mysql.ReadOnlyControl;
-import dev.moco4j.mysql.ReplicationControl;
-import dev.moco4j.mysql.seed.DonorKind;
-import dev.moco4j.mysql.semisync.SemiSyncOperation;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,29 +19,38 @@ final class StepRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
 
-  private final Instances instances;
-  private final Seeder seeder;
+  private final ClusterDefinition cluster;
+  private final StepApplier applier;
 
-  StepRunner(Instances instances, Seeder seeder) {
-    this.instances = instances;
-    this.seeder = seeder;
+  StepRunner(ClusterDefinition cluster, StepApplier applier) {
+    this.cluster = cluster;
+    this.applier = applier;
   }
 
   /** Runs the steps; returns the failures (empty when every step succeeded). */
-  List<String> run(int primary, List<Step> steps) {
-    List<String> failures = new ArrayList<>();
+  List<Failure> run(int primary, List<Step> steps) {
+    List<Failure> failures = new ArrayList<>();
     boolean fenced = true;
     for (Step step : steps) {
       if (step instanceof MakeWritable && !fenced) {
-        failures.add("instance " + primary + " left read-only: another instance may be writable");
+        failures.add(
+            Failure.of(
+                primary, step.toString(), "left read-only: another instance may be writable"));
         continue;
       }
       try {
-        LOG.info("{}: {}", instances.cluster(), step);
-        apply(step);
-      } catch (MySqlException e) {
-        LOG.warn("{}: {} failed: {}", instances.cluster(), step, e.getMessage());
-        failures.add(step + ": " + e.getMessage());
+        LOG.info("{}: {}", cluster, step);
+        applier.apply(step).ifPresent(failures::add);
+      } catch (RuntimeException e) {
+        // Whatever a step throws (a MySQL error, a seeder's refusal, a bug) is that instance's
+        // failure only: were it to end the pass, one broken replica would keep the primary's
+        // steps, which come last, from ever running.
+        if (e instanceof MySqlException) {
+          LOG.warn("{}: {} failed: {}", cluster, step, e.getMessage());
+        } else {
+          LOG.warn("{}: {} failed", cluster, step, e);
+        }
+        failures.add(Failure.of(step.instance(), step.toString(), Failure.reason(e)));
         if (step instanceof MakeSuperReadOnly && step.instance() != primary) {
           fenced = false;
         }
@@ -62,32 +61,5 @@ final class StepRunner {
       }
     }
     return failures;
-  }
-
-  private void apply(Step step) {
-    var connector = instances.connector(step.instance());
-    switch (step) {
-      case MakeSuperReadOnly s -> new ReadOnlyControl(connector).makeSuperReadOnly();
-      case MakeWritable s -> new ReadOnlyControl(connector).makeWritable();
-      case ResetReplication s -> new ReplicationControl(connector).reset();
-      case StopReplication s -> new ReplicationControl(connector).stop();
-      case ReplicateFromPrimary s -> {
-        ReplicationControl replication = new ReplicationControl(connector);
-        replication.pointAt(instances.asSource(s.primary()));
-        replication.start();
-      }
-      case ReplicateFromExternal s -> {
-        ReplicationControl replication = new ReplicationControl(connector);
-        replication.pointAt(instances.cluster().externalSource().orElseThrow());
-        replication.start();
-      }
-      case Seed s ->
-          seeder.seed(
-              instances.connector(s.donor()),
-              s.donorIsReplica() ? DonorKind.OWN_REPLICA : DonorKind.OWN_PRIMARY,
-              connector);
-      case ConfigureSemiSync s ->
-          new SemiSyncOperation(connector).configure(instances.size(), s.role());
-    }
   }
 }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 final class SwitchoverRun {
 
   private static final Logger LOG = LoggerFactory.getLogger(SwitchoverRun.class);
+  private static final String FAILED = "SwitchoverFailed";
+  private static final String ACTION = "switchover";
 
   private final Instances instances;
   private final StatusStore store;
@@ -27,8 +29,7 @@ final class SwitchoverRun {
     this.events = events;
   }
 
-  /** Returns true when the primary index was moved to the new primary. */
-  boolean run(Switchover switchover, StoredStatus read) {
+  RunOutcome run(Switchover switchover, StoredStatus read) {
     int from = switchover.from();
     int to = switchover.to();
     LOG.info("{}: switchover {} -> {} ({})", instances.cluster(), from, to, switchover.reason());
@@ -44,19 +45,20 @@ final class SwitchoverRun {
         new GtidWait(instances.connector(to))
             .awaitExecuted(executed, instances.settings().switchoverTimeout());
     if (!caughtUp) {
-      events.warning(
-          "SwitchoverFailed",
+      return RunOutcome.gaveUp(
+          events,
+          FAILED,
+          ACTION,
           "instance " + to + " did not apply " + executed + " in time; " + from + " stays primary");
-      return false;
     }
     // 4. The single source of truth changes last.
     if (!store.swapPrimary(read, to, read.errant())) {
-      events.warning("SwitchoverFailed", "the cluster status changed during the switchover");
-      return false;
+      return RunOutcome.gaveUp(
+          events, FAILED, ACTION, "the cluster status changed during the switchover");
     }
     events.normal(
         "SwitchedOver",
         "primary moved from instance " + from + " to " + to + ": " + switchover.reason());
-    return true;
+    return RunOutcome.moved();
   }
 }

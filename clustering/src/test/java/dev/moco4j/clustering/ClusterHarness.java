@@ -54,17 +54,28 @@ final class ClusterHarness implements AutoCloseable {
   final RecordingEvents events = new RecordingEvents();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ClusterDefinition definition;
+  private final EngineSettings settings;
   private final Seeder seeder;
   private final AtomicReference<ClusteringEngine> engine = new AtomicReference<>();
 
   ClusterHarness(MysqldCluster mysqld, Seeder seeder) {
-    this(mysqld, seeder, definition(mysqld));
+    this(mysqld, seeder, definition(mysqld), settings());
+  }
+
+  ClusterHarness(MysqldCluster mysqld, Seeder seeder, EngineSettings settings) {
+    this(mysqld, seeder, definition(mysqld), settings);
   }
 
   ClusterHarness(MysqldCluster mysqld, Seeder seeder, ClusterDefinition definition) {
+    this(mysqld, seeder, definition, settings());
+  }
+
+  private ClusterHarness(
+      MysqldCluster mysqld, Seeder seeder, ClusterDefinition definition, EngineSettings settings) {
     this.mysqld = mysqld;
     this.seeder = seeder;
     this.definition = definition;
+    this.settings = settings;
     this.store = new InMemoryStatusStore(0);
     restartEngine();
   }
@@ -82,11 +93,18 @@ final class ClusterHarness implements AutoCloseable {
         .withDetection(CONNECT_TIMEOUT, READ_TIMEOUT, DOWN_AFTER);
   }
 
-  /** Replaces the engine with a fresh one, as a restarted health-monitor would start. */
+  /**
+   * Replaces the engine with a fresh one, as a restarted health-monitor would start; the old one's
+   * background jobs stop, as they would die with its process.
+   */
   void restartEngine() {
-    engine.set(
-        new ClusteringEngine(
-            definition, settings(), store, events, seeder, Clock.systemUTC(), executor));
+    ClusteringEngine previous =
+        engine.getAndSet(
+            new ClusteringEngine(
+                definition, settings, store, events, seeder, Clock.systemUTC(), executor));
+    if (previous != null) {
+      previous.close();
+    }
   }
 
   ClusteringEngine engine() {
@@ -200,8 +218,27 @@ final class ClusterHarness implements AutoCloseable {
     return writable;
   }
 
+  /**
+   * Gives the primary a table with rows whose binary logs are purged, so that an empty instance can
+   * only join through a seed, then one more row that replicas receive by replication.
+   */
+  void purgedHistory(int primary) throws SQLException {
+    execute(
+        primary,
+        "CREATE DATABASE inventory",
+        "CREATE TABLE inventory.items (id INT PRIMARY KEY, name VARCHAR(40), price DECIMAL(10,2))",
+        "INSERT INTO inventory.items VALUES (1, 'bolt', 0.25), (2, 'nut', 0.10), (3, 'gear', 7.50)",
+        "CREATE USER 'shop'@'%' IDENTIFIED BY 'shop-secret'",
+        "GRANT SELECT ON inventory.* TO 'shop'@'%'");
+    awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
+    execute(primary, "FLUSH BINARY LOGS");
+    execute(primary, "PURGE BINARY LOGS BEFORE NOW() + INTERVAL 1 DAY");
+    execute(primary, "INSERT INTO inventory.items VALUES (4, 'spring', 0.40)");
+  }
+
   @Override
   public void close() {
+    engine.get().close();
     executor.shutdownNow();
   }
 }

@@ -30,18 +30,8 @@ class SeedingIT {
             mysqld,
             new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5)));
     cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
-    cluster.execute(
-        0,
-        "CREATE DATABASE inventory",
-        "CREATE TABLE inventory.items (id INT PRIMARY KEY, name VARCHAR(40), price DECIMAL(10,2))",
-        "INSERT INTO inventory.items VALUES (1, 'bolt', 0.25), (2, 'nut', 0.10), (3, 'gear', 7.50)",
-        "CREATE USER 'shop'@'%' IDENTIFIED BY 'shop-secret'",
-        "GRANT SELECT ON inventory.* TO 'shop'@'%'");
-    cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
     // Binary logs that hold the history are gone: replication alone cannot rebuild it.
-    cluster.execute(0, "FLUSH BINARY LOGS");
-    cluster.execute(0, "PURGE BINARY LOGS BEFORE NOW() + INTERVAL 1 DAY");
-    cluster.execute(0, "INSERT INTO inventory.items VALUES (4, 'spring', 0.40)");
+    cluster.purgedHistory(0);
   }
 
   @AfterAll

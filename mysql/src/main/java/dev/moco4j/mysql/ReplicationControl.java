@@ -51,6 +51,11 @@ public final class ReplicationControl {
     Sql.execute(connector, "starting the replication I/O thread", "START REPLICA IO_THREAD");
   }
 
+  /** Starts only the applier (SQL) thread, to apply what was already retrieved. */
+  public void startSqlThread() {
+    Sql.execute(connector, "starting the replication SQL thread", "START REPLICA SQL_THREAD");
+  }
+
   /** Stops replication and forgets the source, as on a primary. */
   public void reset() {
     Sql.execute(connector, "resetting replication", "STOP REPLICA", "RESET REPLICA ALL");

@@ -93,6 +93,7 @@ public final class ClusterDecider {
             .filter(r -> !o.knownErrant().contains(r.index()))
             .filter(r -> FailoverChoice.canVouch(r, failed))
             .map(InstanceObservation::index)
+            .filter(i -> !o.isSeeding(i))
             .toList();
     int replicas = o.shape().replicas();
     // Semi-sync makes the primary wait for (instances - 1) / 2 acknowledgements, so any group of
@@ -229,7 +230,7 @@ public final class ClusterDecider {
   private static boolean writableReplica(ClusterObservation o) {
     return o.replicas().stream()
         .filter(InstanceObservation::isUp)
-        .anyMatch(r -> !r.requireFacts().superReadOnly());
+        .anyMatch(r -> !Fencing.fenced(o, r));
   }
 
   /** A replica is errant when it executed transactions that cannot come from the primary. */
@@ -252,7 +253,7 @@ public final class ClusterDecider {
   private static SortedSet<Integer> synced(ClusterObservation o, SortedSet<Integer> errant) {
     SortedSet<Integer> synced = new TreeSet<>();
     for (InstanceObservation replica : o.replicas()) {
-      if (!replica.isUp() || errant.contains(replica.index())) {
+      if (!replica.isUp() || errant.contains(replica.index()) || o.isSeeding(replica.index())) {
         continue;
       }
       InstanceFacts facts = replica.requireFacts();
@@ -340,6 +341,13 @@ public final class ClusterDecider {
               });
       if (!replica.isUp()) {
         parts.add("instance " + replica.index() + " is " + replica.reachability());
+      }
+      if (o.isSeeding(replica.index())) {
+        parts.add(
+            "instance "
+                + replica.index()
+                + " is being seeded from "
+                + o.seeding().get(replica.index()));
       }
     }
     return state + ": " + String.join("; ", parts);

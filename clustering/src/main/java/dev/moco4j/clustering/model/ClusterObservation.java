@@ -2,6 +2,7 @@ package dev.moco4j.clustering.model;
 
 import dev.moco4j.mysql.MySqlEndpoint;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param knownErrant instances recorded as errant by earlier passes
  * @param externalSource where an intermediate primary replicates from
  * @param switchoverRequest a requested switchover, optionally to a chosen instance
+ * @param seeding instances being seeded in the background, each with its donor's index
  */
 public record ClusterObservation(
     ClusterShape shape,
@@ -19,7 +21,8 @@ public record ClusterObservation(
     Set<Integer> knownErrant,
     List<InstanceObservation> instances,
     Optional<MySqlEndpoint> externalSource,
-    Optional<SwitchoverRequest> switchoverRequest) {
+    Optional<SwitchoverRequest> switchoverRequest,
+    Map<Integer, Integer> seeding) {
 
   public ClusterObservation {
     if (instances.size() != shape.instances()) {
@@ -34,6 +37,25 @@ public record ClusterObservation(
     }
     knownErrant = Set.copyOf(knownErrant);
     instances = List.copyOf(instances);
+    seeding = Map.copyOf(seeding);
+  }
+
+  /** An observation with no instance being seeded. */
+  public ClusterObservation(
+      ClusterShape shape,
+      int currentPrimaryIndex,
+      Set<Integer> knownErrant,
+      List<InstanceObservation> instances,
+      Optional<MySqlEndpoint> externalSource,
+      Optional<SwitchoverRequest> switchoverRequest) {
+    this(
+        shape,
+        currentPrimaryIndex,
+        knownErrant,
+        instances,
+        externalSource,
+        switchoverRequest,
+        Map.of());
   }
 
   /** A requested switchover; {@code target} empty lets the engine choose. */
@@ -45,5 +67,9 @@ public record ClusterObservation(
 
   public List<InstanceObservation> replicas() {
     return instances.stream().filter(i -> i.index() != currentPrimaryIndex).toList();
+  }
+
+  public boolean isSeeding(int index) {
+    return seeding.containsKey(index);
   }
 }

@@ -67,8 +67,12 @@ final class ConvergePlan {
     InstanceFacts facts = replica.requireFacts();
     int r = replica.index();
     // First, whatever else happens: only the primary may ever be writable.
-    if (!facts.superReadOnly()) {
+    if (!Fencing.fenced(o, replica)) {
       steps.add(new MakeSuperReadOnly(r));
+    }
+    if (o.isSeeding(r)) {
+      // Its copy is still running: replicating or seeding again now would mix two histories.
+      return;
     }
     if (errant.contains(r)) {
       if (Replication.anyThreadRunning(facts)) {

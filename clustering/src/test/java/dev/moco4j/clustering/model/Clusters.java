@@ -1,7 +1,9 @@
 package dev.moco4j.clustering.model;
 
 import dev.moco4j.clustering.model.ClusterObservation.SwitchoverRequest;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +18,7 @@ final class Clusters {
   private final InstanceObservation[] instances;
   private final Set<Integer> knownErrant = new HashSet<>();
   private Optional<SwitchoverRequest> switchover = Optional.empty();
+  private final Map<Integer, Integer> seeding = new HashMap<>();
 
   private Clusters(int size) {
     shape = ClusterShape.of(size);
@@ -74,6 +77,12 @@ final class Clusters {
     return this;
   }
 
+  /** A background job is seeding {@code instance} from {@code donor}. */
+  Clusters seeding(int instance, int donor) {
+    seeding.put(instance, donor);
+    return this;
+  }
+
   Clusters switchoverRequested() {
     switchover = Optional.of(new SwitchoverRequest(Optional.empty()));
     return this;
@@ -112,7 +121,8 @@ final class Clusters {
         knownErrant,
         java.util.List.of(instances),
         shape.intermediatePrimary() ? Optional.of(Facts.EXTERNAL) : Optional.empty(),
-        switchover);
+        switchover,
+        seeding);
   }
 
   Decision decide() {
