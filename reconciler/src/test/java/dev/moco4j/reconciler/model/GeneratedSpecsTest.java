@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedSpecsTest {
 
-  private static final int CASES = 300;
+  private static final int CASES = 100;
 
   /** The values the clustering rules need, whatever the tenant writes (MySQL's spelling). */
   private static final Map<String, String> SAFE =
