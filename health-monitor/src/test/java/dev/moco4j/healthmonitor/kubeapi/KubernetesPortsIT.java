@@ -109,6 +109,16 @@ class KubernetesPortsIT {
         List.of("semi-sync plugins missing"));
   }
 
+  private static ClusterReport degradedWithErrantReplica() {
+    return new ClusterReport(
+        ClusterState.DEGRADED,
+        0,
+        new TreeSet<>(Set.of(1)),
+        new TreeSet<>(Set.of(2)),
+        "DEGRADED: 1 of 2 replicas synced; errant: [1]",
+        List.of());
+  }
+
   @Test
   void ofTwoStoresThatReadTheSameVersionExactlyOneSwapsThePrimary() {
     TestClusters.create(client, namespace, "db", 3);
@@ -184,24 +194,10 @@ class KubernetesPortsIT {
     KubernetesStatusStore store = store("db");
     assertThat(store.swapPrimary(store.read(), 0, Set.of(1))).isTrue();
     store.read();
-    store.report(
-        new ClusterReport(
-            ClusterState.DEGRADED,
-            0,
-            new TreeSet<>(Set.of(1)),
-            new TreeSet<>(Set.of(2)),
-            "DEGRADED: 1 of 2 replicas synced; errant: [1]",
-            List.of()));
+    store.report(degradedWithErrantReplica());
     String written = store.read().version();
 
-    store.report(
-        new ClusterReport(
-            ClusterState.DEGRADED,
-            0,
-            new TreeSet<>(Set.of(1)),
-            new TreeSet<>(Set.of(2)),
-            "DEGRADED: 1 of 2 replicas synced; errant: [1]",
-            List.of()));
+    store.report(degradedWithErrantReplica());
     assertThat(store.read().version()).isEqualTo(written);
 
     store.report(healthy(0));
