@@ -2,10 +2,12 @@ package dev.moco4j.healthmonitor;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The health-monitor's deployment: runs the clustering loop of each MySQLCluster (to come). */
+/** The health-monitor's deployment: runs the clustering loop of each watched MySQLCluster. */
 public final class HealthMonitorVerticle extends VerticleBase {
 
   public static final String SERVICE = "health-monitor";
@@ -13,21 +15,38 @@ public final class HealthMonitorVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorVerticle.class);
 
   private final HealthMonitorConfig config;
+  private final Supplier<? extends ClusterWatch> watches;
+  private ClusterWatch watch;
 
-  public HealthMonitorVerticle(HealthMonitorConfig config) {
+  /**
+   * @param watches makes the watch to run, e.g. {@code () -> ClusterLoops.connect(config)}
+   */
+  public HealthMonitorVerticle(
+      HealthMonitorConfig config, Supplier<? extends ClusterWatch> watches) {
     this.config = config;
+    this.watches = watches;
   }
 
   @Override
   public Future<?> start() {
     LOG.info(
         "{} watching {}, checking every {}", SERVICE, config.namespaces(), config.checkInterval());
-    return Future.succeededFuture();
+    watch = watches.get();
+    // Starting waits for the informers' first listing: off the event loop.
+    return blocking(watch::start);
   }
 
   @Override
   public Future<?> stop() {
-    LOG.info("{} verticle stopped", SERVICE);
-    return Future.succeededFuture();
+    ClusterWatch stopping = watch;
+    return stopping == null
+        ? Future.succeededFuture()
+        : blocking(stopping::close).onComplete(r -> LOG.info("{} verticle stopped", SERVICE));
+  }
+
+  private Future<Void> blocking(Runnable work) {
+    return Future.fromCompletionStage(
+        CompletableFuture.runAsync(work, r -> Thread.ofVirtual().name(SERVICE + "-watch").start(r)),
+        context);
   }
 }

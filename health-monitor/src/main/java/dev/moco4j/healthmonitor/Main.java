@@ -12,6 +12,10 @@ public final class Main {
 
   public static void main(String[] args) {
     ServiceLauncher.forService(HealthMonitorVerticle.SERVICE)
-        .launch(env -> new HealthMonitorVerticle(HealthMonitorConfig.fromEnv(env)));
+        .launch(
+            env -> {
+              HealthMonitorConfig config = HealthMonitorConfig.fromEnv(env);
+              return new HealthMonitorVerticle(config, () -> ClusterLoops.connect(config));
+            });
   }
 }

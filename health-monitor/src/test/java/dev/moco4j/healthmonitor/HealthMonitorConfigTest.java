@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HealthMonitorConfigTest {
 
   static HealthMonitorConfig config(WatchedNamespaces namespaces) {
-    return new HealthMonitorConfig(namespaces, Duration.ofSeconds(1));
+    return HealthMonitorConfig.defaults(namespaces);
   }
 
   @Test
@@ -27,9 +27,37 @@ class HealthMonitorConfigTest {
   }
 
   @Test
-  void checksEveryFiveSecondsByDefault() {
+  void checksEverySecondByDefault() {
     assertThat(HealthMonitorConfig.fromEnv(Map.of("MOCO4J_WATCH_NAMESPACES", "*")).checkInterval())
-        .isEqualTo(Duration.ofSeconds(5));
+        .isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void readsTheDetectionTimeoutsAndTheKubernetesPoolSize() {
+    HealthMonitorConfig config =
+        HealthMonitorConfig.fromEnv(
+            Map.of(
+                "MOCO4J_WATCH_NAMESPACES", "*",
+                "MOCO4J_CONNECT_TIMEOUT", "500ms",
+                "MOCO4J_READ_TIMEOUT", "3s",
+                "MOCO4J_DOWN_AFTER", "20s",
+                "MOCO4J_KUBE_THREADS", "4"));
+
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.downAfter()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.kubeThreads()).isEqualTo(4);
+  }
+
+  @Test
+  void detectionDefaultsMatchTheEngines() {
+    HealthMonitorConfig config =
+        HealthMonitorConfig.fromEnv(Map.of("MOCO4J_WATCH_NAMESPACES", "*"));
+
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.downAfter()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.kubeThreads()).isEqualTo(8);
   }
 
   @Test
