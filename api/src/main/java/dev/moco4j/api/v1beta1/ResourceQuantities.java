@@ -21,7 +21,7 @@ final class ResourceQuantities {
 
   /** A container request or limit: zero is allowed (no reservation), negatives are not. */
   static final String CONTAINER_RULE =
-      "type(self) == int ? self >= 0 : isQuantity(self) && quantity(self).sign() >= 0";
+      "type(self) == int ? self >= 0 : isQuantity(self) && !quantity(self).isLessThan(quantity('0'))";
 
   static final String CONTAINER_MESSAGE =
       "must be a non-negative Kubernetes quantity such as 500m, 2, 512Mi or 4Gi: a number with an"
