@@ -27,7 +27,7 @@ final class ResourceQuantities {
       "must be a non-negative Kubernetes quantity such as 500m, 2, 512Mi or 4Gi: a number with an"
           + " optional suffix "
           + SUFFIXES
-          + ", without spaces; 4GB or 1.5 cores are not quantities";
+          + ", without spaces; 4GB or 2 cores are not quantities";
 
   /** A claim's storage size: a volume of zero bytes cannot be provisioned. */
   static final String CLAIM_RULE =
