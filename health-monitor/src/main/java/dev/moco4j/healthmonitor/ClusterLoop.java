@@ -7,6 +7,7 @@ import dev.moco4j.clustering.ClusterDefinition;
 import dev.moco4j.clustering.ClusterReport;
 import dev.moco4j.clustering.ClusteringEngine;
 import dev.moco4j.clustering.EngineSettings;
+import dev.moco4j.clustering.Failure;
 import dev.moco4j.clustering.MySqlSeeder;
 import dev.moco4j.clustering.PassResult;
 import dev.moco4j.clustering.model.ClusterObservation.SwitchoverRequest;
@@ -100,6 +101,10 @@ final class ClusterLoop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      if (engine != null) {
+        // Ends background seed jobs; the next loop for this cluster starts them over.
+        engine.close();
+      }
       LOG.info("clustering loop stopped");
       MDC.remove(LOG_KEY);
     }
@@ -127,6 +132,9 @@ final class ClusterLoop implements AutoCloseable {
     if (!definition.equals(engineDefinition)) {
       // The engine keeps only how long instances have been unreachable between passes, so a new
       // one (new pod IPs, another size) loses nothing the status does not hold.
+      if (engine != null) {
+        engine.close();
+      }
       engine = newEngine(definition);
       engineDefinition = definition;
       LOG.info("instances at {}", definition.instances());
@@ -135,7 +143,10 @@ final class ClusterLoop implements AutoCloseable {
         engine.runOnce(
             KubePassInputs.of(cluster, pods, Optional.ofNullable(switchover.getAndSet(null))));
     if (!result.failures().isEmpty()) {
-      LOG.warn("{}: {}", result.decision().operation(), String.join("; ", result.failures()));
+      LOG.warn(
+          "{}: {}",
+          result.decision().operation(),
+          result.failures().stream().map(Failure::toString).collect(Collectors.joining("; ")));
     }
     ClusterReport report = store.lastReport();
     if (report != null) {

@@ -14,15 +14,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class BackupPolicySpec {
 
   @JsonPropertyDescription(
-      "When to take a full backup, as a cron expression in UTC (e.g. \"0 3 * * *\") or a macro"
-          + " such as @daily.")
+      "When to take a full backup: a cron expression of five fields (minute hour day-of-month"
+          + " month day-of-week) in UTC, e.g. \"0 3 * * *\", or one of @yearly, @annually,"
+          + " @monthly, @weekly, @daily, @midnight, @hourly. @every is not supported: backups follow"
+          + " the UTC wall clock, not the time the backup-service started.")
   @Required
   @Size(min = 1, max = 256)
-  @ValidationRule(
-      value = "self.matches('\\\\S')",
-      message =
-          "spec.schedule must not be empty: set a cron expression such as \"0 3 * * *\" or a macro"
-              + " such as @daily")
+  @ValidationRule(value = CronSchedule.RULE, message = CronSchedule.MESSAGE)
   private String schedule;
 
   @JsonPropertyDescription("Where backups are written.")

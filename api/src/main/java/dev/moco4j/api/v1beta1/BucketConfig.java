@@ -7,12 +7,24 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** Where backups live: an S3-compatible bucket and how to reach it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 // Every string is bounded: spec.restore holds a bucket, and the CEL rule that keeps spec.restore
 // immutable compares it whole, which the API server only accepts within its cost budget.
+// The rule is on the type with a fieldPath: fabric8 would copy a component's rule twice.
+@ValidationRule(
+    value =
+        "!has(self.credentialsSecretName) || self.credentialsSecretName.matches('"
+            + ObjectNames.SUBDOMAIN
+            + "')",
+    fieldPath = ".credentialsSecretName",
+    message =
+        "bucket.credentialsSecretName must be the name of a Secret:"
+            + ObjectNames.SUBDOMAIN_FORM
+            + "; or leave the field out")
 public record BucketConfig(
     @JsonPropertyDescription("Name of the bucket.")
         @Required

@@ -9,6 +9,12 @@ final class Durations {
   /** The schema's pattern: units in decreasing order, each at most once, at least one. */
   static final String PATTERN = "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$";
 
+  /**
+   * Matches a string that matches {@link #PATTERN} exactly when it is not zero: some digit is not
+   * 0. A whole number of seconds is the finest unit, so a non-zero duration is at least 1s.
+   */
+  static final String NOT_ZERO = "[1-9]";
+
   private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
 
   private Durations() {}

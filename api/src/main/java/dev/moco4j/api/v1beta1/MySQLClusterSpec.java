@@ -59,6 +59,16 @@ public class MySQLClusterSpec {
           "spec.podTemplate.spec.containers must include a container named mysqld: add one whose"
               + " image is the MySQL server image (e.g. mysql:8.4) and whose resources are the"
               + " instance's CPU and memory")
+  // The image is the MySQL version: without one the StatefulSet cannot be created, and nothing
+  // else in the spec could stand in for it.
+  @ValidationRule(
+      value =
+          "!has(self.spec.containers) || self.spec.containers.all(c, !has(c.name) || c.name != '"
+              + PodTemplate.MYSQLD_CONTAINER
+              + "' || (has(c.image) && size(c.image) > 0))",
+      message =
+          "spec.podTemplate.spec.containers: the mysqld container needs an image: set its image to"
+              + " the MySQL server image to run, e.g. mysql:8.4")
   private PodTemplate podTemplate;
 
   @JsonPropertyDescription(
@@ -74,6 +84,16 @@ public class MySQLClusterSpec {
       message =
           "spec.volumeClaimTemplates must include one named mysql-data: add a template with"
               + " metadata.name mysql-data whose resources.requests.storage is the data volume size")
+  // The claim's size is the data volume's size; there is no sensible default to fall back on.
+  @ValidationRule(
+      value =
+          "self.all(t, !has(t.metadata.name) || t.metadata.name != '"
+              + VolumeClaimTemplate.MYSQL_DATA
+              + "' || (has(t.spec.resources) && has(t.spec.resources.requests)"
+              + " && 'storage' in t.spec.resources.requests))",
+      message =
+          "spec.volumeClaimTemplates: the mysql-data template needs spec.resources.requests.storage:"
+              + " set it to the size of the MySQL data volume, e.g. 10Gi")
   @ValidationRule(
       value =
           "self.all(a, !has(a.metadata.name) || self.exists_one(b, has(b.metadata.name)"
@@ -85,6 +105,12 @@ public class MySQLClusterSpec {
       "Name of a ConfigMap in the cluster's namespace whose entries are my.cnf parameters"
           + " (name: value) applied on top of moco4j's defaults.")
   @Size(max = 253)
+  @ValidationRule(
+      value = ObjectNames.SUBDOMAIN_RULE,
+      message =
+          "spec.mysqlConfigMapName must be the name of a ConfigMap:"
+              + ObjectNames.SUBDOMAIN_FORM
+              + "; or leave the field out")
   private String mysqlConfigMapName;
 
   @JsonPropertyDescription("Overrides for the <name>-primary Service (writes).")
@@ -97,10 +123,22 @@ public class MySQLClusterSpec {
       "Name of a Secret with host, port, user and password of an external MySQL. When set, the"
           + " cluster's primary is an intermediate primary: read-only, replicating from it.")
   @Size(max = 253)
+  @ValidationRule(
+      value = ObjectNames.SUBDOMAIN_RULE,
+      message =
+          "spec.replicationSourceSecretName must be the name of a Secret:"
+              + ObjectNames.SUBDOMAIN_FORM
+              + "; or leave the field out")
   private String replicationSourceSecretName;
 
   @JsonPropertyDescription("Name of the BackupPolicy, in the same namespace, that backs it up.")
   @Size(max = 253)
+  @ValidationRule(
+      value = ObjectNames.SUBDOMAIN_RULE,
+      message =
+          "spec.backupPolicyName must be the name of a BackupPolicy:"
+              + ObjectNames.SUBDOMAIN_FORM
+              + "; or leave the field out")
   private String backupPolicyName;
 
   @JsonPropertyDescription(
@@ -129,6 +167,22 @@ public class MySQLClusterSpec {
   @Default("60")
   private int maxDelaySeconds = 60;
 
+  @JsonPropertyDescription(
+      "What to do with a replica found with errant transactions (ones the primary never had)."
+          + " Never (default): keep it out of replication and the replica Service for a person to"
+          + " decide. Reinitialize: record its errant GTID set in status.errantGtidSets and in an"
+          + " Event, then drop its data and seed it again from a healthy instance; never the"
+          + " primary, only while the cluster is Healthy or Degraded, one instance at a time.")
+  @Default("Never")
+  private ErrantReplicaRecovery errantReplicaRecovery = ErrantReplicaRecovery.NEVER;
+
+  @JsonPropertyDescription(
+      "Whether the instances' PersistentVolumeClaims, and so their data, are deleted when the"
+          + " MySQLCluster is deleted (whenDeleted) or when lowering spec.replicas removes instances"
+          + " (whenScaled). Each is Retain (default) or Delete, as in a StatefulSet's"
+          + " persistentVolumeClaimRetentionPolicy.")
+  private VolumeClaimRetentionPolicy persistentVolumeClaimRetentionPolicy;
+
   /** The container that runs mysqld, if the template has one (the API server ensures it does). */
   public Optional<Container> mysqldContainer() {
     return podTemplate == null ? Optional.empty() : podTemplate.mysqldContainer();
@@ -141,6 +195,13 @@ public class MySQLClusterSpec {
         : volumeClaimTemplates.stream()
             .filter(t -> VolumeClaimTemplate.MYSQL_DATA.equals(t.name()))
             .findFirst();
+  }
+
+  /** When the claims are deleted; Retain for both events when unset. */
+  public VolumeClaimRetentionPolicy volumeClaimRetention() {
+    return persistentVolumeClaimRetentionPolicy == null
+        ? VolumeClaimRetentionPolicy.RETAIN_ALL
+        : persistentVolumeClaimRetentionPolicy;
   }
 
   /** Whether the primary replicates from an external MySQL (it is an intermediate primary). */
@@ -234,5 +295,22 @@ public class MySQLClusterSpec {
 
   public void setMaxDelaySeconds(int maxDelaySeconds) {
     this.maxDelaySeconds = maxDelaySeconds;
+  }
+
+  public ErrantReplicaRecovery getErrantReplicaRecovery() {
+    return errantReplicaRecovery;
+  }
+
+  public void setErrantReplicaRecovery(ErrantReplicaRecovery errantReplicaRecovery) {
+    this.errantReplicaRecovery = errantReplicaRecovery;
+  }
+
+  public VolumeClaimRetentionPolicy getPersistentVolumeClaimRetentionPolicy() {
+    return persistentVolumeClaimRetentionPolicy;
+  }
+
+  public void setPersistentVolumeClaimRetentionPolicy(
+      VolumeClaimRetentionPolicy persistentVolumeClaimRetentionPolicy) {
+    this.persistentVolumeClaimRetentionPolicy = persistentVolumeClaimRetentionPolicy;
   }
 }

@@ -40,6 +40,12 @@ public class MySQLClusterStatus {
   @JsonPropertyDescription("Indexes of the instances with errant transactions.")
   private List<Integer> errantReplicaList;
 
+  @JsonPropertyDescription(
+      "Errant GTID set of each instance in errantReplicaList, as last measured. With"
+          + " spec.errantReplicaRecovery Reinitialize it is recorded here (and in an Event) before"
+          + " the instance's data is dropped; the entry goes once the instance is no longer errant.")
+  private List<ErrantGtidSet> errantGtidSets;
+
   @JsonPropertyDescription("Whether the data was cloned from the external replication source.")
   private Boolean cloned;
 
@@ -98,6 +104,14 @@ public class MySQLClusterStatus {
 
   public void setErrantReplicaList(List<Integer> errantReplicaList) {
     this.errantReplicaList = errantReplicaList;
+  }
+
+  public List<ErrantGtidSet> getErrantGtidSets() {
+    return errantGtidSets;
+  }
+
+  public void setErrantGtidSets(List<ErrantGtidSet> errantGtidSets) {
+    this.errantGtidSets = errantGtidSets;
   }
 
   public Boolean getCloned() {

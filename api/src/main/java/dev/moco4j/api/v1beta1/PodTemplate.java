@@ -15,12 +15,15 @@ import java.util.Optional;
 // The CEL rule that looks for the mysqld container walks this list: the API server rejects the CRD
 // unless the list and the names compared are bounded (CEL cost budget). PodSpec is fabric8's class,
 // so the bounds are patched into its generated schema here. Kubernetes caps names at 63 anyway.
+// The containers' resource quantities are checked here too (see ResourceQuantities).
 @SchemaCustomizer(
     value = SchemaMergePatch.class,
     input =
         "{\"properties\":{\"spec\":{\"properties\":{\"containers\":{\"maxItems\":"
             + PodTemplate.MAX_CONTAINERS
-            + ",\"items\":{\"properties\":{\"name\":{\"maxLength\":63}}}}}}}}")
+            + ",\"items\":{\"properties\":{\"name\":{\"maxLength\":63},\"resources\":"
+            + ResourceQuantities.CONTAINER_RESOURCES
+            + "}}}}}}}")
 public record PodTemplate(ObjectMetaTemplate metadata, @Required PodSpec spec) {
 
   /** Name of the container that runs mysqld; its image and resources are the tenant's choice. */

@@ -7,6 +7,7 @@ import dev.moco4j.api.crd.SchemaMergePatch;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -18,6 +19,20 @@ import java.util.Locale;
 @SchemaCustomizer(
     value = SchemaMergePatch.class,
     input = "{\"properties\":{\"restorePoint\":{\"format\":\"date-time\"}}}")
+// On the type with a fieldPath, not on the components: fabric8 would copy a component's rule from
+// both the field and the accessor. The has() guards leave a missing field to the required check.
+@ValidationRule(
+    value = "!has(self.sourceName) || self.sourceName.matches('" + ObjectNames.LABEL + "')",
+    fieldPath = ".sourceName",
+    message =
+        "spec.restore.sourceName must be the name of the MySQLCluster that was backed up:"
+            + ObjectNames.LABEL_FORM)
+@ValidationRule(
+    value =
+        "!has(self.sourceNamespace) || self.sourceNamespace.matches('" + ObjectNames.LABEL + "')",
+    fieldPath = ".sourceNamespace",
+    message =
+        "spec.restore.sourceNamespace must be the name of a namespace:" + ObjectNames.LABEL_FORM)
 public record RestoreSpec(
     @JsonPropertyDescription(
             "Name of the MySQLCluster that was backed up (it may no longer exist).")

@@ -26,13 +26,48 @@ class BackupPolicyCrdTest {
   }
 
   @Test
-  void requiresANonEmptySchedule() {
+  void requiresAFiveFieldCronScheduleOrAMacro() {
     var schedule = schema(crd, "spec", "schedule");
     assertThat(schema(crd, "spec").getRequired()).contains("schedule", "bucket");
-    assertThat(schedule.getMinLength()).isEqualTo(1L);
+    assertThat(schedule.getMaxLength()).isEqualTo(256L);
     assertThat(rules(crd, "spec", "schedule"))
         .singleElement()
-        .satisfies(r -> assertThat(r.getMessage()).contains("spec.schedule must not be empty"));
+        .satisfies(
+            r -> {
+              assertThat(r.getRule()).isEqualTo(CronSchedule.RULE);
+              assertThat(r.getMessage())
+                  .contains("spec.schedule must be a cron expression of 5 fields", "@daily");
+            });
+  }
+
+  @Test
+  void rejectsZeroIntervalsAndAges() {
+    assertThat(rules(crd, "spec", "continuousBinlogArchiving"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getFieldPath()).isEqualTo(".interval");
+              assertThat(r.getMessage())
+                  .contains("spec.continuousBinlogArchiving.interval must be at least 1s");
+            });
+    assertThat(rules(crd, "spec", "retention"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getFieldPath()).isEqualTo(".maxAge");
+              assertThat(r.getMessage()).contains("spec.retention.maxAge must be at least 1s");
+            });
+  }
+
+  @Test
+  void checksTheCredentialsSecretNameIsAKubernetesName() {
+    assertThat(rules(crd, "spec", "bucket"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getFieldPath()).isEqualTo(".credentialsSecretName");
+              assertThat(r.getRule()).contains(ObjectNames.SUBDOMAIN);
+            });
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** The CRD files users apply, as the chart holds them, and a walker over their schemas. */
@@ -45,6 +46,13 @@ final class ChartCrds {
       assertThat(schema).as("schema at %s", String.join(".", path)).isNotNull();
     }
     return schema;
+  }
+
+  /** A schema path with one more step. */
+  static String[] append(String[] path, String step) {
+    String[] longer = Arrays.copyOf(path, path.length + 1);
+    longer[path.length] = step;
+    return longer;
   }
 
   static List<ValidationRule> rules(CustomResourceDefinition crd, String... path) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,5 +44,31 @@ class DurationsTest {
   void retentionMaxAgeIsOptional() {
     assertThat(new RetentionPolicy(7, null).maxAgeDuration()).isEmpty();
     assertThat(new RetentionPolicy(null, "30d").maxAgeDuration()).contains(Duration.ofDays(30));
+  }
+
+  @Test
+  void notZeroRuleMatchesExactlyTheDurationsOfAtLeastOneSecond() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    Pattern notZero = Pattern.compile(Durations.NOT_ZERO);
+    for (int i = 0; i < 10_000; i++) {
+      StringBuilder text = new StringBuilder();
+      long seconds = 0;
+      long[] unitSeconds = {86_400, 3_600, 60, 1};
+      String units = "dhms";
+      for (int u = 0; u < 4; u++) {
+        if (random.nextBoolean()) {
+          int value = random.nextInt(4) == 0 ? 0 : random.nextInt(100);
+          text.append("0".repeat(random.nextInt(3))).append(value).append(units.charAt(u));
+          seconds += value * unitSeconds[u];
+        }
+      }
+      if (text.isEmpty()) {
+        continue;
+      }
+      assertThat(notZero.matcher(text).find())
+          .as("seed %d, duration %s", seed, text)
+          .isEqualTo(seconds >= 1);
+    }
   }
 }

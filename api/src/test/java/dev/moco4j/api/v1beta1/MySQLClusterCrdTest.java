@@ -77,15 +77,54 @@ class MySQLClusterCrdTest {
   }
 
   @Test
-  void requiresAPodTemplateWithAMysqldContainer() {
+  void requiresAPodTemplateWithAMysqldContainerThatHasAnImage() {
     assertThat(schema(crd, "spec").getRequired()).contains("podTemplate", "volumeClaimTemplates");
     assertThat(rules(crd, "spec", "podTemplate"))
-        .singleElement()
-        .satisfies(
+        .hasSize(2)
+        .anySatisfy(
             r -> {
               assertThat(r.getRule()).contains("self.spec.containers.exists(", "'mysqld'");
               assertThat(r.getMessage()).contains("spec.podTemplate", "mysqld");
+            })
+        .anySatisfy(
+            r -> {
+              assertThat(r.getRule()).contains("c.name != 'mysqld'", "size(c.image) > 0");
+              assertThat(r.getMessage()).contains("spec.podTemplate", "mysqld", "image");
             });
+  }
+
+  @Test
+  void checksEveryContainerQuantityAndBoundsTheMapsForTheCelCostBudget() {
+    assertQuantityRule(
+        new String[] {"spec", "podTemplate", "spec", "containers", "[]", "resources"},
+        "!quantity(self).isLessThan(quantity('0'))",
+        "non-negative Kubernetes quantity");
+  }
+
+  @Test
+  void checksClaimSizesArePositiveQuantities() {
+    assertQuantityRule(
+        new String[] {"spec", "volumeClaimTemplates", "[]", "spec", "resources"},
+        "quantity(self).isGreaterThan(quantity('0'))",
+        "positive Kubernetes quantity");
+  }
+
+  // Both maps of a resources object: bounded, each value an int-or-string checked by one rule.
+  private void assertQuantityRule(String[] resources, String comparison, String message) {
+    for (String map : new String[] {"requests", "limits"}) {
+      var quantities = schema(crd, ChartCrds.append(resources, map));
+      assertThat(quantities.getMaxProperties()).isEqualTo(16L);
+      var value = quantities.getAdditionalProperties().getSchema();
+      assertThat(value.getXKubernetesIntOrString()).isTrue();
+      assertThat(value.getMaxLength()).isEqualTo(64L);
+      assertThat(value.getXKubernetesValidations())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getRule()).contains("isQuantity(self)", comparison);
+                assertThat(r.getMessage()).contains(message);
+              });
+    }
   }
 
   @Test
@@ -115,7 +154,13 @@ class MySQLClusterCrdTest {
               assertThat(r.getRule()).contains("self.exists(", "'mysql-data'");
               assertThat(r.getMessage()).contains("spec.volumeClaimTemplates", "mysql-data");
             })
-        .anySatisfy(r -> assertThat(r.getMessage()).contains("distinct metadata.name"));
+        .anySatisfy(r -> assertThat(r.getMessage()).contains("distinct metadata.name"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.getRule()).contains("'storage' in t.spec.resources.requests");
+              assertThat(r.getMessage())
+                  .contains("mysql-data template needs spec.resources.requests.storage");
+            });
     assertThat(schema(crd, "spec", "volumeClaimTemplates", "[]", "spec").getProperties())
         .containsKeys("resources", "storageClassName", "accessModes");
   }
@@ -200,6 +245,57 @@ class MySQLClusterCrdTest {
         .containsExactlyInAnyOrder("podTemplate", "volumeClaimTemplates");
     assertThat(schema(crd, "spec", "primaryServiceTemplate", "spec").getProperties())
         .containsKeys("type", "ports");
+  }
+
+  @Test
+  void checksReferencedNamesAreKubernetesNames() {
+    for (String field :
+        new String[] {"mysqlConfigMapName", "replicationSourceSecretName", "backupPolicyName"}) {
+      assertThat(rules(crd, "spec", field))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.getRule()).contains(ObjectNames.SUBDOMAIN);
+                assertThat(r.getMessage()).startsWith("spec." + field + " must be the name of");
+              });
+    }
+    assertThat(rules(crd, "spec", "restore"))
+        .filteredOn(r -> r.getRule().contains(ObjectNames.LABEL))
+        .extracting(r -> r.getFieldPath())
+        .containsExactlyInAnyOrder(".sourceName", ".sourceNamespace");
+    assertThat(rules(crd, "spec", "restore", "bucket"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getFieldPath()).isEqualTo(".credentialsSecretName"));
+  }
+
+  @Test
+  void keepsErrantReplicasForAPersonUnlessAskedToReinitializeThem() {
+    var recovery = schema(crd, "spec", "errantReplicaRecovery");
+    assertThat(recovery.getEnum())
+        .extracting(n -> n.asText())
+        .containsExactlyInAnyOrder("Never", "Reinitialize");
+    assertThat(recovery.getDefault().asText()).isEqualTo("Never");
+    assertThat(recovery.getDescription()).contains("never the primary", "one instance at a time");
+  }
+
+  @Test
+  void retainsVolumeClaimsOnDeletionAndScaleDownUnlessAskedToDeleteThem() {
+    for (String event : new String[] {"whenDeleted", "whenScaled"}) {
+      var action = schema(crd, "spec", "persistentVolumeClaimRetentionPolicy", event);
+      assertThat(action.getEnum())
+          .extracting(n -> n.asText())
+          .containsExactlyInAnyOrder("Retain", "Delete");
+      assertThat(action.getDefault().asText()).isEqualTo("Retain");
+    }
+    assertThat(schema(crd, "spec").getRequired())
+        .doesNotContain("errantReplicaRecovery", "persistentVolumeClaimRetentionPolicy");
+  }
+
+  @Test
+  void recordsTheErrantGtidSetOfEachErrantInstance() {
+    var entry = schema(crd, "status", "errantGtidSets", "[]");
+    assertThat(entry.getRequired()).containsExactlyInAnyOrder("index", "gtidSet");
+    assertThat(schema(crd, "status", "errantGtidSets", "[]", "index").getMinimum()).isEqualTo(0.0);
   }
 
   @Test

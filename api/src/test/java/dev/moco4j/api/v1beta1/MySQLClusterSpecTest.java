@@ -17,7 +17,25 @@ class MySQLClusterSpecTest {
     assertThat(spec.getReplicas()).isEqualTo(1);
     assertThat(spec.getServerIDBase()).isEqualTo(1);
     assertThat(spec.getMaxDelaySeconds()).isEqualTo(60);
+    assertThat(spec.getErrantReplicaRecovery()).isEqualTo(ErrantReplicaRecovery.NEVER);
     assertThat(new MySQLCluster().getSpec()).isNotNull();
+  }
+
+  @Test
+  void volumeClaimsAreRetainedOnBothEventsWhenThePolicyOrAnEventIsUnset() {
+    var spec = new MySQLClusterSpec();
+    assertThat(spec.volumeClaimRetention().onDelete()).isEqualTo(VolumeClaimRetention.RETAIN);
+    assertThat(spec.volumeClaimRetention().onScaleDown()).isEqualTo(VolumeClaimRetention.RETAIN);
+
+    spec.setPersistentVolumeClaimRetentionPolicy(
+        new VolumeClaimRetentionPolicy(VolumeClaimRetention.DELETE, null));
+    assertThat(spec.volumeClaimRetention().onDelete()).isEqualTo(VolumeClaimRetention.DELETE);
+    assertThat(spec.volumeClaimRetention().onScaleDown()).isEqualTo(VolumeClaimRetention.RETAIN);
+
+    spec.setPersistentVolumeClaimRetentionPolicy(
+        new VolumeClaimRetentionPolicy(null, VolumeClaimRetention.DELETE));
+    assertThat(spec.volumeClaimRetention().onDelete()).isEqualTo(VolumeClaimRetention.RETAIN);
+    assertThat(spec.volumeClaimRetention().onScaleDown()).isEqualTo(VolumeClaimRetention.DELETE);
   }
 
   @Test

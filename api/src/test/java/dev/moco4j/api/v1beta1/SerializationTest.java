@@ -24,6 +24,8 @@ class SerializationTest {
             spec:
               replicas: 3
               fieldOfANewerVersion: {a: 1}
+              errantReplicaRecovery: Reinitialize
+              persistentVolumeClaimRetentionPolicy: {whenScaled: Delete}
               podTemplate:
                 metadata: {labels: {team: shop}}
                 spec:
@@ -46,6 +48,8 @@ class SerializationTest {
               fieldOfANewerVersion: x
               currentPrimaryIndex: 2
               errantReplicaList: [1]
+              errantGtidSets:
+              - {index: 1, gtidSet: "3e11fa47-71ca-11e1-9e33-c80aa9429562:23-25"}
             """,
             MySQLCluster.class);
 
@@ -67,6 +71,11 @@ class SerializationTest {
     assertThat(cluster.getStatus().getState()).isEqualTo(ClusterState.HEALTHY);
     assertThat(cluster.getStatus().getCurrentPrimaryIndex()).isEqualTo(2);
     assertThat(cluster.getStatus().getErrantReplicaList()).containsExactly(1);
+    assertThat(spec.getErrantReplicaRecovery()).isEqualTo(ErrantReplicaRecovery.REINITIALIZE);
+    assertThat(spec.volumeClaimRetention().onScaleDown()).isEqualTo(VolumeClaimRetention.DELETE);
+    assertThat(spec.volumeClaimRetention().onDelete()).isEqualTo(VolumeClaimRetention.RETAIN);
+    assertThat(cluster.getStatus().getErrantGtidSets())
+        .containsExactly(new ErrantGtidSet(1, "3e11fa47-71ca-11e1-9e33-c80aa9429562:23-25"));
   }
 
   @Test
@@ -93,7 +102,9 @@ class SerializationTest {
     assertThat(json)
         .contains("\"apiVersion\":\"moco4j.dev/v1beta1\"", "\"kind\":\"MySQLCluster\"")
         .contains("\"state\":\"Degraded\"", "\"replicas\":1", "\"dumpSize\":10")
-        .doesNotContain("null", "restore", "metadata\":{}", "mysqldContainer");
+        .contains("\"errantReplicaRecovery\":\"Never\"")
+        .doesNotContain("null", "restore", "metadata\":{}", "mysqldContainer")
+        .doesNotContain("persistentVolumeClaimRetentionPolicy", "volumeClaimRetention");
     assertThat(serialization.unmarshal(json, MySQLCluster.class).getStatus().getBackup())
         .isEqualTo(status.getBackup());
   }

@@ -1,6 +1,7 @@
 package dev.moco4j.healthmonitor.kube;
 
 import dev.moco4j.api.names.ResourceNames;
+import dev.moco4j.api.v1beta1.ErrantReplicaRecovery;
 import dev.moco4j.api.v1beta1.MySQLCluster;
 import dev.moco4j.clustering.ClusterDefinition;
 import dev.moco4j.mysql.MySqlEndpoint;
@@ -36,7 +37,8 @@ public final class ClusterDefinitions {
         name,
         endpoints,
         Optional.empty(),
-        Duration.ofSeconds(cluster.getSpec().getMaxDelaySeconds()));
+        Duration.ofSeconds(cluster.getSpec().getMaxDelaySeconds()),
+        cluster.getSpec().getErrantReplicaRecovery() == ErrantReplicaRecovery.REINITIALIZE);
   }
 
   private static Optional<String> podIp(ClusterPods pods, int index) {

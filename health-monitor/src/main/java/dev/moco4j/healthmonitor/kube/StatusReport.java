@@ -1,5 +1,6 @@
 package dev.moco4j.healthmonitor.kube;
 
+import dev.moco4j.api.v1beta1.ErrantGtidSet;
 import dev.moco4j.api.v1beta1.MySQLClusterStatus;
 import dev.moco4j.clustering.ClusterReport;
 import dev.moco4j.clustering.model.ClusterState;
@@ -42,6 +43,11 @@ public final class StatusReport {
     status.setSyncedReplicas(report.synced().size());
     status.setErrantReplicas(report.errant().size());
     status.setErrantReplicaList(List.copyOf(report.errant()));
+    // What a person needs to judge each errant replica, and what a re-initialization discards.
+    status.setErrantGtidSets(
+        report.errantTransactions().entrySet().stream()
+            .map(e -> new ErrantGtidSet(e.getKey(), e.getValue().toString()))
+            .toList());
     boolean available = ClusterStates.primaryServes(report.state());
     boolean wasInitialized =
         condition(current, INITIALIZED).map(c -> "True".equals(c.getStatus())).orElse(false);

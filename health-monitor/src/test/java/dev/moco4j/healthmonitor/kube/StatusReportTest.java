@@ -2,12 +2,16 @@ package dev.moco4j.healthmonitor.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moco4j.api.v1beta1.ErrantGtidSet;
 import dev.moco4j.api.v1beta1.MySQLClusterStatus;
 import dev.moco4j.clustering.ClusterReport;
 import dev.moco4j.clustering.model.ClusterState;
+import dev.moco4j.mysql.gtid.GtidSet;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +22,13 @@ class StatusReportTest {
 
   static ClusterReport report(ClusterState state, List<Integer> synced, List<Integer> errant) {
     return new ClusterReport(
-        state, 0, new TreeSet<>(errant), new TreeSet<>(synced), state + " message", List.of());
+        state,
+        0,
+        new TreeSet<>(errant),
+        new TreeSet<>(synced),
+        state + " message",
+        List.of(),
+        new TreeMap<>());
   }
 
   private static String status(MySQLClusterStatus s, String type) {
@@ -79,6 +89,25 @@ class StatusReportTest {
   }
 
   @Test
+  void errantTransactionsArePublishedPerInstance() {
+    GtidSet errant = GtidSet.of("eeeeeeee-0000-0000-0000-000000000001", 1, 3);
+    ClusterReport report =
+        new ClusterReport(
+            ClusterState.DEGRADED,
+            0,
+            new TreeSet<>(List.of(2)),
+            new TreeSet<>(List.of(1)),
+            "errant: [2]",
+            List.of(),
+            new TreeMap<>(Map.of(2, errant)));
+
+    MySQLClusterStatus desired = StatusReport.desired(report, null, T0);
+
+    assertThat(desired.getErrantGtidSets())
+        .containsExactly(new ErrantGtidSet(2, "eeeeeeee-0000-0000-0000-000000000001:1-3"));
+  }
+
+  @Test
   void semiSyncWarningsBecomeATrueConditionWithTheirText() {
     ClusterReport report =
         new ClusterReport(
@@ -87,7 +116,8 @@ class StatusReportTest {
             new TreeSet<>(),
             new TreeSet<>(List.of(1, 2)),
             "ok",
-            List.of("semi-sync missing on [0, 1, 2]"));
+            List.of("semi-sync missing on [0, 1, 2]"),
+            new TreeMap<>());
 
     MySQLClusterStatus desired = StatusReport.desired(report, null, T0);
 

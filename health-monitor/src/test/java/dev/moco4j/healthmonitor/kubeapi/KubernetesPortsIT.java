@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -106,7 +107,8 @@ class KubernetesPortsIT {
         new TreeSet<>(),
         new TreeSet<>(List.of(1, 2)),
         "HEALTHY: 2 of 2 replicas synced",
-        List.of("semi-sync plugins missing"));
+        List.of("semi-sync plugins missing"),
+        new TreeMap<>());
   }
 
   private static ClusterReport degradedWithErrantReplica() {
@@ -116,7 +118,8 @@ class KubernetesPortsIT {
         new TreeSet<>(Set.of(1)),
         new TreeSet<>(Set.of(2)),
         "DEGRADED: 1 of 2 replicas synced; errant: [1]",
-        List.of());
+        List.of(),
+        new TreeMap<>());
   }
 
   @Test
