@@ -60,30 +60,37 @@ public final class ClusterDecider {
 
   /**
    * The primary lost data that its replicas still hold, so promoting a replica is the way to keep
-   * it. Either its GTID set is empty while a replica holds transactions it received from some
-   * source (the data directory was lost; a re-initialized instance also gets a new server_uuid), or
-   * a replica holds transactions of the primary's own stream that the read-only primary lacks (it
-   * lost its tail). Transactions a replica originated itself prove nothing about the primary: they
-   * are errant writes, and counting them would fail over from a healthy primary that has simply not
-   * been written to yet, onto the errant replica.
+   * it, and making the primary writable would silently drop it. Either its GTID set is empty while
+   * a replica holds transactions from some other server (the data directory was lost; a
+   * re-initialized instance also gets a new server_uuid), whatever that replica replicates from; or
+   * a replica that replicates from the primary holds transactions of the primary's own stream that
+   * the read-only primary lacks (it lost its tail). Transactions a replica originated itself are
+   * errant writes, and those of the primary's own stream (or, for an intermediate primary, what it
+   * already received) may be commits in flight: neither proves a loss.
    */
   private static boolean lostData(ClusterObservation o) {
     InstanceFacts primary = o.primary().requireFacts();
     boolean intermediate = o.shape().intermediatePrimary();
+    MySqlEndpoint endpoint = o.primary().endpoint();
     return o.replicas().stream()
         .filter(InstanceObservation::isUp)
         .filter(r -> !o.knownErrant().contains(r.index()))
-        .map(InstanceObservation::requireFacts)
         .anyMatch(
-            replica ->
+            r ->
                 primary.gtidExecuted().isEmpty()
-                    ? receivedFromElsewhere(replica)
-                    : !intermediate && Divergence.primaryLostItsTail(replica, primary));
+                    ? holdsAnotherServersTransactions(r.requireFacts(), primary, intermediate)
+                    : !intermediate
+                        && FailoverChoice.canVouch(r, endpoint)
+                        && Divergence.primaryLostItsTail(r.requireFacts(), primary));
   }
 
-  private static boolean receivedFromElsewhere(InstanceFacts replica) {
-    return replica.gtidExecuted().uuids().stream()
-        .anyMatch(uuid -> !uuid.equalsIgnoreCase(replica.serverUuid()));
+  private static boolean holdsAnotherServersTransactions(
+      InstanceFacts replica, InstanceFacts primary, boolean intermediate) {
+    return Divergence.missingFromPrimary(replica, primary, intermediate).uuids().stream()
+        .anyMatch(
+            uuid ->
+                !uuid.equalsIgnoreCase(replica.serverUuid())
+                    && !uuid.equalsIgnoreCase(primary.serverUuid()));
   }
 
   private static Decision withoutPrimary(ClusterObservation o, String why) {

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>All legitimate transactions come from one primary, so the sets non-errant replicas received
  * are nested: the candidate is a replica whose received set (executed plus retrieved) contains the
- * executed set of every other eligible replica, so promoting it loses nothing any of them has.
+ * received set of every other eligible replica, so promoting it loses nothing any of them has.
  *
  * <p>When no replica has that, the replicas diverged: some hold transactions that others lack in
  * both directions. Without the primary it cannot be told which side is errant: a transaction that
@@ -61,7 +61,10 @@ public record FailoverChoice(int candidate, GtidSet received) {
   private static boolean receivedEverything(
       InstanceObservation candidate, List<InstanceObservation> eligible) {
     GtidSet received = Replication.received(candidate.requireFacts());
+    // Against what the others received, not only executed: a transaction only one replica
+    // received (its relay log holds it, unapplied) may be the one acknowledgement that let the
+    // primary commit it.
     return eligible.stream()
-        .allMatch(other -> other.requireFacts().gtidExecuted().isSubsetOf(received));
+        .allMatch(other -> Replication.received(other.requireFacts()).isSubsetOf(received));
   }
 }

@@ -421,6 +421,16 @@ class ClusterDeciderTest {
   @Nested
   class FailoverDecisions {
 
+    private static final String REINITIALIZED = "dddddddd-0000-0000-0000-00000000000a";
+
+    @Test
+    void aWritablePrimaryWhoseFirstCommitIsStillInFlightIsNotTakenForAWipedOne() {
+      Decision decision = healthy(3, 1).up(0, Facts.primary(GtidSet.EMPTY)).decide();
+
+      assertThat(decision.state()).isNotIn(ClusterState.FAILED, ClusterState.LOST);
+      assertThat(decision.operation()).isNotInstanceOf(Failover.class);
+    }
+
     @Test
     void aDeadPrimaryWithBothReplicasUpFailsOverToThem() {
       Decision decision = healthy(3, 10).down(0).decide();
@@ -535,7 +545,9 @@ class ClusterDeciderTest {
 
     @Test
     void aPrimaryWithNoTransactionsWhileReplicasHaveSomeLostItsDataAndIsFailedOver() {
-      Decision decision = healthy(3, 10).up(0, Facts.primary(GtidSet.EMPTY)).decide();
+      // Re-initialized: no data, and a new server_uuid.
+      Decision decision =
+          healthy(3, 10).up(0, Facts.primary(GtidSet.EMPTY).serverUuid(REINITIALIZED)).decide();
 
       assertThat(decision.state()).isEqualTo(ClusterState.FAILED);
       assertThat(decision.operation()).isEqualTo(new Failover(0, List.of(1, 2)));
@@ -545,7 +557,10 @@ class ClusterDeciderTest {
     @Test
     void aPrimaryThatLostItsDataIsNeverMadeWritableNorReplicatedFrom() {
       Decision decision =
-          healthy(3, 10).up(0, Facts.primary(GtidSet.EMPTY).superReadOnly()).down(2).decide();
+          healthy(3, 10)
+              .up(0, Facts.primary(GtidSet.EMPTY).superReadOnly().serverUuid(REINITIALIZED))
+              .down(2)
+              .decide();
 
       assertThat(decision.state()).isEqualTo(ClusterState.LOST);
       assertThat(decision.operation()).isInstanceOf(None.class);
