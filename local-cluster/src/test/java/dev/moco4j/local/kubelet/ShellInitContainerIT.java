@@ -9,7 +9,6 @@ import dev.moco4j.local.junit.LocalKubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -197,19 +196,13 @@ class ShellInitContainerIT {
             .endEnv()
             .withVolumeMounts(MOUNTS)
             .build();
+    // The usual test mysqld (port, readiness probe) with the reconciler's command and mounts.
     Container mysqld =
-        new ContainerBuilder()
-            .withName("mysqld")
+        new ContainerBuilder(MysqlWorkloads.mysqld())
             .withImage("mysql:8.4.5")
             .withCommand("mysqld")
             .withArgs("--defaults-file=/etc/moco4j/mysql/my.cnf")
             .withVolumeMounts(MOUNTS)
-            .withNewReadinessProbe()
-            .withNewTcpSocket()
-            .withPort(new IntOrString(3306))
-            .endTcpSocket()
-            .withPeriodSeconds(2)
-            .endReadinessProbe()
             .build();
     StatefulSet base = MysqlWorkloads.statefulSet(name, replicas);
     return new StatefulSetBuilder(base)
