@@ -121,7 +121,8 @@ final class ClusterLoop implements AutoCloseable {
       return;
     }
     ClusterPods pods = view.pods(namespace, name, cluster.getSpec().getReplicas());
-    ClusterDefinition definition = ClusterDefinitions.of(cluster, pods);
+    ClusterDefinition definition =
+        ClusterDefinitions.of(cluster, pods, services.config().addressing());
     if (store == null) {
       store =
           new KubernetesStatusStore(

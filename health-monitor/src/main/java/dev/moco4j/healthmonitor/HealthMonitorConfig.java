@@ -1,5 +1,6 @@
 package dev.moco4j.healthmonitor;
 
+import dev.moco4j.healthmonitor.kube.InstanceAddressing;
 import dev.moco4j.service.EnvConfig;
 import dev.moco4j.service.WatchedNamespaces;
 import java.time.Duration;
@@ -20,6 +21,9 @@ import java.util.Map;
  *     is failed over): {@code MOCO4J_DOWN_AFTER} (default 10s)
  * @param kubeThreads how many Kubernetes API calls run at once: {@code MOCO4J_KUBE_THREADS}
  *     (default 8)
+ * @param addressing how instances are addressed: {@code MOCO4J_INSTANCE_ADDRESS}, {@code dns}
+ *     (default: the pods' stable names under the headless Service) or {@code pod-ip} (where there
+ *     is no cluster DNS, as on the local stack)
  */
 public record HealthMonitorConfig(
     WatchedNamespaces namespaces,
@@ -27,13 +31,15 @@ public record HealthMonitorConfig(
     Duration connectTimeout,
     Duration readTimeout,
     Duration downAfter,
-    int kubeThreads) {
+    int kubeThreads,
+    InstanceAddressing addressing) {
 
   public static final String CHECK_INTERVAL_ENV = "MOCO4J_CHECK_INTERVAL";
   public static final String CONNECT_TIMEOUT_ENV = "MOCO4J_CONNECT_TIMEOUT";
   public static final String READ_TIMEOUT_ENV = "MOCO4J_READ_TIMEOUT";
   public static final String DOWN_AFTER_ENV = "MOCO4J_DOWN_AFTER";
   public static final String KUBE_THREADS_ENV = "MOCO4J_KUBE_THREADS";
+  public static final String INSTANCE_ADDRESS_ENV = "MOCO4J_INSTANCE_ADDRESS";
 
   static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -52,7 +58,12 @@ public record HealthMonitorConfig(
         config.duration(CONNECT_TIMEOUT_ENV, DEFAULT_CONNECT_TIMEOUT),
         config.duration(READ_TIMEOUT_ENV, DEFAULT_READ_TIMEOUT),
         config.duration(DOWN_AFTER_ENV, DEFAULT_DOWN_AFTER),
-        config.positiveInt(KUBE_THREADS_ENV, DEFAULT_KUBE_THREADS));
+        config.positiveInt(KUBE_THREADS_ENV, DEFAULT_KUBE_THREADS),
+        config.optional(
+            INSTANCE_ADDRESS_ENV,
+            InstanceAddressing::parse,
+            InstanceAddressing.DNS,
+            "dns or pod-ip"));
   }
 
   /** The defaults, watching {@code namespaces}: for tests and embedding. */
@@ -63,11 +74,17 @@ public record HealthMonitorConfig(
         DEFAULT_CONNECT_TIMEOUT,
         DEFAULT_READ_TIMEOUT,
         DEFAULT_DOWN_AFTER,
-        DEFAULT_KUBE_THREADS);
+        DEFAULT_KUBE_THREADS,
+        InstanceAddressing.DNS);
   }
 
   public HealthMonitorConfig withTiming(Duration checkInterval, Duration downAfter) {
     return new HealthMonitorConfig(
-        namespaces, checkInterval, connectTimeout, readTimeout, downAfter, kubeThreads);
+        namespaces, checkInterval, connectTimeout, readTimeout, downAfter, kubeThreads, addressing);
+  }
+
+  public HealthMonitorConfig withAddressing(InstanceAddressing addressing) {
+    return new HealthMonitorConfig(
+        namespaces, checkInterval, connectTimeout, readTimeout, downAfter, kubeThreads, addressing);
   }
 }

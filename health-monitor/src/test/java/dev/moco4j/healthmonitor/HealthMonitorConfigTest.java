@@ -3,6 +3,7 @@ package dev.moco4j.healthmonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.moco4j.healthmonitor.kube.InstanceAddressing;
 import dev.moco4j.service.ConfigException;
 import dev.moco4j.service.WatchedNamespaces;
 import java.time.Duration;
@@ -58,6 +59,22 @@ class HealthMonitorConfigTest {
     assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.downAfter()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.kubeThreads()).isEqualTo(8);
+    assertThat(config.addressing()).isEqualTo(InstanceAddressing.DNS);
+  }
+
+  @Test
+  void podIpAddressingIsChosenByItsVariableAndAnUnknownValueIsNamed() {
+    assertThat(
+            HealthMonitorConfig.fromEnv(
+                    Map.of("MOCO4J_WATCH_NAMESPACES", "*", "MOCO4J_INSTANCE_ADDRESS", "pod-ip"))
+                .addressing())
+        .isEqualTo(InstanceAddressing.POD_IP);
+    assertThatThrownBy(
+            () ->
+                HealthMonitorConfig.fromEnv(
+                    Map.of("MOCO4J_WATCH_NAMESPACES", "*", "MOCO4J_INSTANCE_ADDRESS", "ip")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("MOCO4J_INSTANCE_ADDRESS");
   }
 
   @Test

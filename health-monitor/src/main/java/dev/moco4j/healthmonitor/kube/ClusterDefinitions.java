@@ -17,11 +17,12 @@ public final class ClusterDefinitions {
   private ClusterDefinitions() {}
 
   /**
-   * Instance i listens on its pod's IP when the pod has one, else on its stable DNS name. The IP is
-   * preferred because it needs no DNS and is what replicas are pointed at; it changes when a pod is
-   * re-created, and then so does the definition (the caller rebuilds its engine).
+   * Instance i is addressed by its stable DNS name, or, with {@link InstanceAddressing#POD_IP}, by
+   * its pod's IP when the pod has one (else the DNS name). An IP changes when a pod is re-created,
+   * and then so does the definition (the caller rebuilds its engine).
    */
-  public static ClusterDefinition of(MySQLCluster cluster, ClusterPods pods) {
+  public static ClusterDefinition of(
+      MySQLCluster cluster, ClusterPods pods, InstanceAddressing addressing) {
     String namespace = cluster.getMetadata().getNamespace();
     String name = cluster.getMetadata().getName();
     List<MySqlEndpoint> endpoints =
@@ -29,7 +30,10 @@ public final class ClusterDefinitions {
             .mapToObj(
                 i ->
                     new MySqlEndpoint(
-                        podIp(pods, i).orElse(ResourceNames.podHost(name, namespace, i)),
+                        (addressing == InstanceAddressing.POD_IP
+                                ? podIp(pods, i)
+                                : Optional.<String>empty())
+                            .orElse(ResourceNames.podHost(name, namespace, i)),
                         ResourceNames.MYSQL_PORT))
             .toList();
     return new ClusterDefinition(

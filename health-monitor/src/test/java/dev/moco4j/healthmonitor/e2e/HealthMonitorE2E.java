@@ -13,6 +13,7 @@ import dev.moco4j.api.v1beta1.MySQLClusterStatus;
 import dev.moco4j.healthmonitor.ClusterLoops;
 import dev.moco4j.healthmonitor.HealthMonitorConfig;
 import dev.moco4j.healthmonitor.TestClusters;
+import dev.moco4j.healthmonitor.kube.InstanceAddressing;
 import dev.moco4j.local.junit.LocalKubernetes;
 import dev.moco4j.local.junit.TestNamespace;
 import dev.moco4j.local.kubelet.ProcessKubelet;
@@ -49,7 +50,9 @@ class HealthMonitorE2E {
 
     HealthMonitorConfig config =
         HealthMonitorConfig.defaults(WatchedNamespaces.of(Set.of(ns.name())))
-            .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(3));
+            .withTiming(Duration.ofSeconds(1), Duration.ofSeconds(3))
+            // The local stack has no cluster DNS.
+            .withAddressing(InstanceAddressing.POD_IP);
     try (ClusterLoops loops = ClusterLoops.using(client, config)) {
       loops.start();
 

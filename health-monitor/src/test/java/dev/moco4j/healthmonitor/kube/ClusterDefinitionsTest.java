@@ -23,7 +23,9 @@ class ClusterDefinitionsTest {
 
     ClusterDefinition definition =
         ClusterDefinitions.of(
-            cluster, ClusterPods.of("shop", "db", 3, Map.of("db-0", first, "db-2", third)));
+            cluster,
+            ClusterPods.of("shop", "db", 3, Map.of("db-0", first, "db-2", third)),
+            InstanceAddressing.POD_IP);
 
     assertThat(definition.namespace()).isEqualTo("shop");
     assertThat(definition.name()).isEqualTo("db");
@@ -37,21 +39,37 @@ class ClusterDefinitionsTest {
   }
 
   @Test
+  void byDefaultInstancesAreAddressedByTheirStableDnsNamesEvenWhenPodsHaveIps() {
+    MySQLCluster cluster = cluster("shop", "db", 1);
+
+    ClusterDefinition definition =
+        ClusterDefinitions.of(
+            cluster,
+            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.7"))),
+            InstanceAddressing.DNS);
+
+    assertThat(definition.instances()).containsExactly(new MySqlEndpoint("db-0.db.shop.svc", 3306));
+  }
+
+  @Test
   void aRecreatedPodWithAnotherIpChangesTheDefinitionSoTheEngineIsRebuilt() {
     MySQLCluster cluster = cluster("shop", "db", 1);
 
     ClusterDefinition before =
         ClusterDefinitions.of(
             cluster,
-            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.7"))));
+            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.7"))),
+            InstanceAddressing.POD_IP);
     ClusterDefinition after =
         ClusterDefinitions.of(
             cluster,
-            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.9"))));
+            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.9"))),
+            InstanceAddressing.POD_IP);
     ClusterDefinition same =
         ClusterDefinitions.of(
             cluster,
-            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.7"))));
+            ClusterPods.of("shop", "db", 1, Map.of("db-0", pod("shop", "db", 0, "127.0.0.7"))),
+            InstanceAddressing.POD_IP);
 
     assertThat(after).isNotEqualTo(before);
     assertThat(same).isEqualTo(before);
@@ -72,7 +90,8 @@ class ClusterDefinitionsTest {
                     "db-0",
                     pod("shop", "db", 0, "127.0.0.7"),
                     "db-7",
-                    pod("shop", "db", 7, "127.0.0.8"))));
+                    pod("shop", "db", 7, "127.0.0.8"))),
+            InstanceAddressing.POD_IP);
 
     assertThat(definition.instances()).hasSize(5);
     assertThat(definition.instances().get(0).host()).isEqualTo("127.0.0.7");
