@@ -85,7 +85,7 @@ public final class ReconcilerStatus {
       return condition(
           RECONCILE_SUCCESS,
           "False",
-          found.problems().getFirst().reason(),
+          mainProblem(found.problems()).reason(),
           found.problems().stream().map(Problem::message).collect(Collectors.joining("; ")),
           generation);
     }
@@ -95,6 +95,11 @@ public final class ReconcilerStatus {
         RECONCILED,
         "every object matches generation " + generation + " of the spec",
         generation);
+  }
+
+  /** What stopped the reconcile, if something did; else the first warning. */
+  private static Problem mainProblem(List<Problem> problems) {
+    return problems.stream().filter(Problem::blocking).findFirst().orElse(problems.getFirst());
   }
 
   private static Condition statefulSetReady(ReconcileFindings found, long generation) {

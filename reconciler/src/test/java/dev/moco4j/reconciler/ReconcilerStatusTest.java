@@ -77,6 +77,24 @@ class ReconcilerStatusTest {
   }
 
   @Test
+  void whatStoppedTheReconcileIsTheReasonEvenAfterAWarning() {
+    var found =
+        new ReconcileFindings(
+            false,
+            List.of(
+                Problem.warning("MyCnfEntriesRejected", "my.cnf key gtid_mode is set by moco4j"),
+                Problem.blocking("ObjectNotOwned", "Service shop-primary exists")),
+            null,
+            0,
+            0);
+
+    assertThat(condition(ReconcilerStatus.build(found, null, 1, "1.0", T1), "ReconcileSuccess"))
+        .extracting(Condition::getReason, Condition::getMessage)
+        .containsExactly(
+            "ObjectNotOwned", "my.cnf key gtid_mode is set by moco4j; Service shop-primary exists");
+  }
+
+  @Test
   void rolloutWaitIsReportedWhereItWaits() {
     var found =
         new ReconcileFindings(
