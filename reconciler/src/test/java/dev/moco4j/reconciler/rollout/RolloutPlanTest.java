@@ -1,6 +1,7 @@
 package dev.moco4j.reconciler.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.moco4j.api.v1beta1.ClusterState;
 import java.util.ArrayList;
@@ -142,7 +143,19 @@ class RolloutPlanTest {
       for (ClusterState state : states) {
         for (Integer primary : new Integer[] {null, 0, 1, 2}) {
           RolloutAction action = RolloutPlan.next(NEW, 3, pods, state, primary);
-          assertSafe(action, pods, state, primary);
+          String broken = violation(action, pods, state, primary);
+          if (broken != null) {
+            fail(
+                broken
+                    + ": "
+                    + action
+                    + " for pods="
+                    + pods
+                    + " state="
+                    + state
+                    + " primary="
+                    + primary);
+          }
           checked++;
         }
       }
@@ -150,66 +163,66 @@ class RolloutPlanTest {
     assertThat(checked).isEqualTo((1 << 18) * 8 * 4);
   }
 
-  private static void assertSafe(
+  /** The rule the action breaks, or null; stated without the planner's code. */
+  private static String violation(
       RolloutAction action, List<PodFacts> pods, ClusterState state, Integer primary) {
-    String context = "pods=" + pods + " state=" + state + " primary=" + primary;
     boolean anyOutdated = pods.stream().anyMatch(p -> p.restartHash().equals(OLD));
-    boolean anyTerminating = pods.stream().anyMatch(PodFacts::terminating);
-    switch (action) {
-      case RolloutAction.Done done ->
-          assertThat(anyOutdated).as("done with an outdated pod: " + context).isFalse();
+    return switch (action) {
+      case RolloutAction.Done done -> anyOutdated ? "done with an outdated pod" : null;
       case RolloutAction.DeletePod delete -> {
-        PodFacts target =
-            pods.stream().filter(p -> p.name().equals(delete.pod())).findFirst().get();
-        assertThat(state).as(context).isEqualTo(ClusterState.HEALTHY);
-        assertThat(target.restartHash()).as(context).isEqualTo(OLD);
-        assertThat(target.labelledPrimary()).as("deleted a labelled primary: " + context).isFalse();
-        assertThat(Integer.valueOf(target.index()).equals(primary))
-            .as("deleted the recorded primary: " + context)
-            .isFalse();
-        assertThat(anyTerminating).as(context).isFalse();
-        for (PodFacts other : pods) {
-          if (other != target) {
-            assertThat(other.ready() && other.gateReady())
-                .as("deleted while " + other.name() + " does not serve: " + context)
-                .isTrue();
-          }
+        PodFacts target = named(pods, delete.pod());
+        if (state != ClusterState.HEALTHY) {
+          yield "deleted while not Healthy";
         }
+        if (!target.restartHash().equals(OLD)) {
+          yield "deleted an up-to-date pod";
+        }
+        if (target.labelledPrimary() || Integer.valueOf(target.index()).equals(primary)) {
+          yield "deleted the primary";
+        }
+        if (pods.stream().anyMatch(PodFacts::terminating)) {
+          yield "deleted while another pod terminates";
+        }
+        yield pods.stream().anyMatch(p -> p != target && !(p.ready() && p.gateReady()))
+            ? "deleted while another instance does not serve"
+            : null;
       }
       case RolloutAction.RequestSwitchover switchover -> {
-        PodFacts target =
-            pods.stream().filter(p -> p.name().equals(switchover.pod())).findFirst().get();
-        assertThat(state).as(context).isEqualTo(ClusterState.HEALTHY);
-        assertThat(target.restartHash()).as(context).isEqualTo(OLD);
-        assertThat(target.labelledPrimary() || Integer.valueOf(target.index()).equals(primary))
-            .as(context)
-            .isTrue();
-        assertThat(target.demoteRequested()).as(context).isFalse();
-        // Replicas first: no outdated pod that is neither labelled nor recorded primary remains.
-        assertThat(pods)
-            .as(context)
-            .noneMatch(
-                p ->
-                    p.restartHash().equals(OLD)
-                        && !p.labelledPrimary()
-                        && !Integer.valueOf(p.index()).equals(primary));
+        PodFacts target = named(pods, switchover.pod());
+        if (state != ClusterState.HEALTHY) {
+          yield "switchover while not Healthy";
+        }
+        if (!target.restartHash().equals(OLD) || target.demoteRequested()) {
+          yield "switchover of an up-to-date or already demoted pod";
+        }
+        if (!target.labelledPrimary() && !Integer.valueOf(target.index()).equals(primary)) {
+          yield "switchover away from a replica";
+        }
+        yield outdatedReplica(pods, primary) ? "primary before the replicas" : null;
       }
       case RolloutAction.Wait wait -> {
-        assertThat(wait.reason()).as(context).isNotBlank();
-        // Progress: a healthy cluster whose pods all serve and whose outdated pods include a plain
-        // replica never waits.
+        if (wait.reason().isBlank()) {
+          yield "waited without saying why";
+        }
+        // Progress: a healthy cluster whose pods all serve never waits to replace a replica.
         boolean allServe = pods.stream().allMatch(PodFacts::serving);
-        boolean outdatedReplica =
-            pods.stream()
-                .anyMatch(
-                    p ->
-                        p.restartHash().equals(OLD)
-                            && !p.labelledPrimary()
-                            && !Integer.valueOf(p.index()).equals(primary));
-        assertThat(state == ClusterState.HEALTHY && allServe && outdatedReplica)
-            .as("waited without a reason: " + context)
-            .isFalse();
+        yield state == ClusterState.HEALTHY && allServe && outdatedReplica(pods, primary)
+            ? "waited although a replica could be replaced"
+            : null;
       }
-    }
+    };
+  }
+
+  private static boolean outdatedReplica(List<PodFacts> pods, Integer primary) {
+    return pods.stream()
+        .anyMatch(
+            p ->
+                p.restartHash().equals(OLD)
+                    && !p.labelledPrimary()
+                    && !Integer.valueOf(p.index()).equals(primary));
+  }
+
+  private static PodFacts named(List<PodFacts> pods, String name) {
+    return pods.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
   }
 }
