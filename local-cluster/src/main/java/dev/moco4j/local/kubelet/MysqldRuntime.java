@@ -14,25 +14,23 @@ import java.util.Map;
 /**
  * Runs a {@code mysql:8*} container as the cached test mysqld 8.0.31.
  *
- * <p>What is supported (the image's shell entrypoint is not):
+ * <p>What is supported (the image's own entrypoint script is not):
  *
  * <ul>
- *   <li>{@code command} set: it must start with {@code mysqld} (or {@code /.../mysqld}); the rest
- *       and {@code args} are passed through, e.g. {@code --initialize-insecure} in an init
- *       container. No data directory is created for you.
+ *   <li>{@code command} set to {@code mysqld} (or {@code /.../mysqld}): the rest and {@code args}
+ *       are passed through with container paths rewritten, e.g. {@code --initialize-insecure} in an
+ *       init container. No data directory is created for you. See {@link MysqldCommand} for what is
+ *       added.
+ *   <li>{@code command} set to {@code sh -c <script>} (or {@code bash}): see {@link
+ *       MysqlShellScript}; the script's {@code mysqld} is a wrapper that runs the same {@link
+ *       MysqldCommand}.
  *   <li>{@code command} unset (the image entrypoint): {@code args} go to mysqld as with the real
  *       entrypoint, and an empty data directory is first filled from the fixture's initialized
  *       template (root@'%' without password, like {@code MYSQL_ALLOW_EMPTY_PASSWORD=yes}); {@code
  *       MYSQL_*} variables are ignored.
- *   <li>Paths under volume mounts are rewritten to host directories in arguments and in the file
- *       named by {@code --defaults-file}/{@code --defaults-extra-file} (which is copied, rewritten,
- *       and passed as {@code --defaults-file}); with neither, {@code --no-defaults} keeps the
- *       host's /etc/my.cnf out.
- *   <li>The data directory is {@code --datadir} if given (or set in the defaults file), else the
- *       volume mounted at /var/lib/mysql (the image's default), else a directory private to the
+ *   <li>Without {@code --datadir} (on the command line or in an option file), the data directory is
+ *       the volume mounted at /var/lib/mysql (the image's default), else a directory private to the
  *       pod.
- *   <li>Always set last (they must hold for every pod): bind and X-protocol addresses to the pod IP
- *       (so every pod can use port 3306), sockets and pid file in private paths, basedir.
  * </ul>
  */
 final class MysqldRuntime implements ContainerRuntime {
@@ -49,66 +47,44 @@ final class MysqldRuntime implements ContainerRuntime {
       argv.add("mysqld");
     }
     argv.addAll(args);
+    Path dir = context.containerDir();
+    if (MysqlShellScript.matches(argv)) {
+      return MysqlShellScript.prepare(context, argv, host(context, dir.resolve("mysqld")));
+    }
     String executable = argv.get(0);
     if (!executable.equals("mysqld") && !executable.endsWith("/mysqld")) {
       throw new UnsupportedContainerException(
           "UnsupportedCommand",
           "container \""
               + container.getName()
-              + "\": the process kubelet runs only mysqld from mysql images, not \""
+              + "\": the process kubelet runs only mysqld or a shell script (sh -c) from mysql"
+              + " images, not \""
               + String.join(" ", argv)
               + "\"");
     }
-    MysqldDistribution distribution = MysqldDistribution.get();
-    Path dir = context.containerDir();
-    List<String> defaults = new ArrayList<>();
-    List<String> options = new ArrayList<>();
-    String defaultsFileText = "";
-    for (String option : argv.subList(1, argv.size())) {
-      String translated = context.paths().text(option);
-      if (translated.startsWith("--defaults-file=")
-          || translated.startsWith("--defaults-extra-file=")) {
-        Path source = Path.of(translated.substring(translated.indexOf('=') + 1));
-        defaultsFileText = context.paths().text(read(source));
-        Path copy = dir.resolve("my.cnf");
-        write(copy, defaultsFileText);
-        defaults.add("--defaults-file=" + copy);
-      } else if (translated.equals("--no-defaults")) {
-        defaults.add(translated);
-      } else {
-        options.add(translated);
-      }
+    MysqldCommand.Host host = host(context, dir);
+    List<String> options =
+        argv.subList(1, argv.size()).stream().map(context.paths()::text).toList();
+    MysqldCommand.Result result = MysqldCommand.build(host, options, context.paths());
+    if (entrypoint && !result.initialize() && result.datadirDefaulted()) {
+      seed(host.defaultDatadir(), MysqldDistribution.get().templateDataDir());
     }
-    if (defaults.isEmpty()) {
-      defaults.add("--no-defaults");
-    }
-    boolean initialize =
-        options.contains("--initialize") || options.contains("--initialize-insecure");
-    boolean datadirGiven =
-        options.stream().anyMatch(o -> o.startsWith("--datadir=") || o.startsWith("--datadir "))
-            || defaultsFileText.lines().anyMatch(l -> l.strip().matches("datadir\\s*=.*"));
-    List<String> command = new ArrayList<>();
-    command.add(distribution.mysqld().toString());
-    command.addAll(defaults);
-    command.addAll(options);
-    if (!datadirGiven) {
-      Path datadir = context.paths().mountedAt(IMAGE_DATADIR).orElse(dir.resolve("data"));
-      if (entrypoint && !initialize) {
-        seed(datadir, distribution.templateDataDir());
-      }
-      command.add("--datadir=" + datadir);
-    }
-    String socket = socketBase(context);
-    command.add("--basedir=" + distribution.baseDir());
-    command.add("--user=" + System.getProperty("user.name"));
-    command.add("--bind-address=" + context.podIp());
-    command.add("--mysqlx-bind-address=" + context.podIp());
-    command.add("--socket=" + socket + ".sock");
-    command.add("--mysqlx-socket=" + socket + "x.sock");
-    command.add("--pid-file=" + dir.resolve("mysqld.pid"));
     Map<String, String> environment = new HashMap<>(context.environment());
     environment.put("TMPDIR", dir.toString());
-    return new Launch(command, environment);
+    return new Launch(result.command(), environment);
+  }
+
+  /** How this container's mysqld runs here, with its copies and pid file in {@code workDir}. */
+  private static MysqldCommand.Host host(ContainerContext context, Path workDir) {
+    MysqldDistribution distribution = MysqldDistribution.get();
+    return new MysqldCommand.Host(
+        distribution.mysqld(),
+        distribution.baseDir(),
+        System.getProperty("user.name"),
+        context.podIp(),
+        socketBase(context),
+        workDir,
+        context.paths().mountedAt(IMAGE_DATADIR).orElse(context.containerDir().resolve("data")));
   }
 
   /**
@@ -146,23 +122,6 @@ final class MysqldRuntime implements ContainerRuntime {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot seed " + datadir, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the defaults file " + file, e);
-    }
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

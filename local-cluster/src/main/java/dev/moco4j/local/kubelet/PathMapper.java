@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +23,32 @@ final class PathMapper {
   private final List<Mount> mounts;
 
   PathMapper(Container container, Map<String, Path> volumes) {
-    this.mounts =
+    this(
         container.getVolumeMounts().stream()
             .filter(m -> volumes.containsKey(m.getName()))
             .map(m -> new Mount(strip(m.getMountPath()), hostPath(m, volumes)))
-            // Longest first: a mount at /a/b wins over one at /a.
+            .toList());
+  }
+
+  private PathMapper(List<Mount> mounts) {
+    // Longest first: a mount at /a/b wins over one at /a.
+    this.mounts =
+        mounts.stream()
             .sorted(Comparator.comparingInt((Mount m) -> m.containerPath().length()).reversed())
             .toList();
+  }
+
+  /** A mapper for the given mount points (container path to host directory). */
+  static PathMapper of(Map<String, Path> mounts) {
+    return new PathMapper(
+        mounts.entrySet().stream().map(e -> new Mount(strip(e.getKey()), e.getValue())).toList());
+  }
+
+  /** The mount points, container path to host directory, so another process can rebuild this. */
+  Map<String, Path> mounts() {
+    Map<String, Path> result = new LinkedHashMap<>();
+    mounts.forEach(m -> result.put(m.containerPath(), m.hostPath()));
+    return result;
   }
 
   private static Path hostPath(VolumeMount mount, Map<String, Path> volumes) {
@@ -60,9 +80,12 @@ final class PathMapper {
   }
 
   /**
-   * Rewrites every mounted path that appears in free text (an option value, a config line), in one
-   * pass so a host path that itself starts like a mount (say {@code /tmp}) is never rewritten
-   * again.
+   * Rewrites every mounted path that appears in free text (an option value, a config line, a shell
+   * script), in one pass so a host path that itself starts like a mount (say {@code /tmp}) is never
+   * rewritten again. A mount path counts only at path boundaries: not after a character that would
+   * make it the tail of a longer word or path ({@code $HOME/tmp}, {@code ${D}/tmp}, {@code ./tmp}),
+   * not before one that would make it a longer name ({@code /tmpfs}, {@code /tmp.d}, {@code
+   * /tmp$X}).
    */
   String text(String text) {
     if (mounts.isEmpty()) {
@@ -71,7 +94,7 @@ final class PathMapper {
     String alternatives =
         String.join("|", mounts.stream().map(m -> Pattern.quote(m.containerPath())).toList());
     Matcher matcher =
-        Pattern.compile("(?<![\\w./-])(" + alternatives + ")(?=$|[/\\s\"',])").matcher(text);
+        Pattern.compile("(?<![\\w./~})$-])(" + alternatives + ")(?![\\w.$-])").matcher(text);
     return matcher.replaceAll(r -> Matcher.quoteReplacement(path(r.group(1))));
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class ChildProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final Path pidFile;
+  private final List<ProcessHandle> descendants = new CopyOnWriteArrayList<>();
 
   private ChildProcess(String name, Process process, Path log, Path pidFile) {
     this.name = name;
@@ -102,13 +104,19 @@ public final class ChildProcess implements AutoCloseable {
 
   /** Sends SIGTERM. */
   public void terminate() {
+    rememberDescendants();
     process.destroy();
   }
 
-  /** SIGTERM, then SIGKILL if the process has not exited within {@code grace}. */
+  /**
+   * SIGTERM, then SIGKILL if the process has not exited within {@code grace}; then SIGKILL to what
+   * it started and left behind (a shell script's mysqld), as a container's processes all end with
+   * it.
+   */
   public void stop(Duration grace) {
     try {
       if (process.isAlive()) {
+        rememberDescendants();
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
           LOG.warn("{} (pid {}) ignored SIGTERM for {}: SIGKILL", name, pid(), grace);
@@ -120,12 +128,19 @@ public final class ChildProcess implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     } finally {
+      // A handle checks the start time too, so a reused PID is never hit.
+      descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
       try {
         Files.deleteIfExists(pidFile);
       } catch (IOException e) {
         LOG.debug("cannot delete {}", pidFile, e);
       }
     }
+  }
+
+  /** Once the process is gone its children are re-parented and no longer found from it. */
+  private void rememberDescendants() {
+    process.descendants().filter(d -> !descendants.contains(d)).forEach(descendants::add);
   }
 
   @Override
