@@ -36,7 +36,9 @@ public final class MySQLClusterReconciler {
   static final String MY_CNF_ENTRIES_REJECTED = "MyCnfEntriesRejected";
   static final String OBJECT_NOT_OWNED = "ObjectNotOwned";
   static final String INVALID_SPEC = "InvalidSpec";
-  static final String RECONCILE_FAILED = "ReconcileFailed";
+
+  /** An unexpected error, say the API server refusing a write; retried soon. */
+  public static final String RECONCILE_FAILED = "ReconcileFailed";
 
   private static final Logger LOG = LoggerFactory.getLogger(MySQLClusterReconciler.class);
 

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -20,6 +21,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -163,7 +165,8 @@ public final class ReconcilerController implements AutoCloseable {
   private static boolean needsAnotherLook(ReconcileFindings found) {
     return !found.stopped()
         && (found.rollout() != null && !(found.rollout() instanceof RolloutAction.Done)
-            || found.problems().stream().anyMatch(p -> p.reason().equals("ReconcileFailed")));
+            || found.problems().stream()
+                .anyMatch(p -> p.reason().equals(MySQLClusterReconciler.RECONCILE_FAILED)));
   }
 
   private synchronized void requeue(String key) {
@@ -219,12 +222,10 @@ public final class ReconcilerController implements AutoCloseable {
   }
 
   private List<String> watched() {
-    return namespaces.all()
-        ? java.util.Collections.singletonList(null)
-        : List.copyOf(namespaces.names());
+    return namespaces.all() ? Collections.singletonList(null) : List.copyOf(namespaces.names());
   }
 
-  private io.fabric8.kubernetes.client.dsl.Informable<MySQLCluster> clusters(String namespace) {
+  private Informable<MySQLCluster> clusters(String namespace) {
     var all = client.resources(MySQLCluster.class);
     return namespace == null ? all.inAnyNamespace() : all.inNamespace(namespace);
   }

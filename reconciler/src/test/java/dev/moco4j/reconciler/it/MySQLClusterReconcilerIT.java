@@ -2,6 +2,7 @@ package dev.moco4j.reconciler.it;
 
 import static dev.moco4j.reconciler.it.ReconcilerFixture.CLUSTER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.moco4j.api.names.Annotations;
 import dev.moco4j.api.names.ResourceNames;
@@ -74,23 +75,14 @@ class MySQLClusterReconcilerIT {
               o ->
                   assertThat(o.getMetadata().getOwnerReferences())
                       .extracting(OwnerReference::getUid, OwnerReference::getController)
-                      .containsExactly(org.assertj.core.groups.Tuple.tuple(uid, true)));
+                      .containsExactly(tuple(uid, true)));
       String hashBefore = restartHash(f.statefulSet());
 
-      client
-          .resources(MySQLCluster.class)
-          .withName(CLUSTER)
-          .edit(
-              c -> {
-                c.getSpec()
-                    .getPodTemplate()
-                    .spec()
-                    .getContainers()
-                    .getFirst()
-                    .setImage("mysql:8.0.42");
-                c.getSpec().setReplicas(5);
-                return c;
-              });
+      f.editSpec(
+          spec -> {
+            ReconcilerFixture.setImage(spec, "mysql:8.0.42");
+            spec.setReplicas(5);
+          });
       f.reconcile();
 
       StatefulSet updated = f.statefulSet();
@@ -288,19 +280,7 @@ class MySQLClusterReconcilerIT {
       f.createReadyPods();
       f.healthMonitorReports("Healthy", 0);
 
-      client
-          .resources(MySQLCluster.class)
-          .withName(CLUSTER)
-          .edit(
-              c -> {
-                c.getSpec()
-                    .getPodTemplate()
-                    .spec()
-                    .getContainers()
-                    .getFirst()
-                    .setImage("mysql:8.0.42");
-                return c;
-              });
+      f.editSpec(spec -> ReconcilerFixture.setImage(spec, "mysql:8.0.42"));
       ReconcileFindings first = f.reconcile();
       ReconcileFindings second = f.reconcile();
 

@@ -4,16 +4,20 @@ import dev.moco4j.api.names.Annotations;
 import dev.moco4j.api.names.PodConditions;
 import dev.moco4j.api.v1beta1.ApiGroup;
 import dev.moco4j.api.v1beta1.MySQLCluster;
+import dev.moco4j.api.v1beta1.MySQLClusterSpec;
 import dev.moco4j.reconciler.MySQLClusterReconciler;
 import dev.moco4j.reconciler.ReconcileFindings;
 import dev.moco4j.reconciler.operation.KubeCallPool;
 import dev.moco4j.reconciler.operation.KubeOperations;
+import dev.moco4j.reconciler.operation.ResourceOperation;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One test's reconciler against the real API server, and the golden three-instance cluster ("shop")
@@ -89,6 +94,22 @@ final class ReconcilerFixture implements AutoCloseable {
         .create();
   }
 
+  /** Changes the spec as a tenant would with kubectl edit. */
+  void editSpec(Consumer<MySQLClusterSpec> change) {
+    client
+        .resources(MySQLCluster.class)
+        .withName(CLUSTER)
+        .edit(
+            c -> {
+              change.accept(c.getSpec());
+              return c;
+            });
+  }
+
+  static void setImage(MySQLClusterSpec spec, String image) {
+    spec.getPodTemplate().spec().getContainers().getFirst().setImage(image);
+  }
+
   MySQLCluster cluster() {
     return client.resources(MySQLCluster.class).withName(CLUSTER).get();
   }
@@ -128,7 +149,7 @@ final class ReconcilerFixture implements AutoCloseable {
                       .build())
               .create();
       pod.setStatus(
-          new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+          new PodStatusBuilder()
               .withPhase("Running")
               .withConditions(
                   new PodConditionBuilder().withType("Ready").withStatus("True").build(),
@@ -192,15 +213,11 @@ final class ReconcilerFixture implements AutoCloseable {
   }
 
   /** Applies objects of the golden files as an earlier build of the reconciler left them. */
-  <T extends io.fabric8.kubernetes.api.model.HasMetadata> T applyGolden(
-      String file, Class<T> type, String ownerUid) {
+  <T extends HasMetadata> T applyGolden(String file, Class<T> type, String ownerUid) {
     T object = YAML.unmarshal(golden("three-instances/expected/" + file), type);
     object.getMetadata().setNamespace(namespace);
     object.getMetadata().getOwnerReferences().forEach(ref -> ref.setUid(ownerUid));
-    return client
-        .resource(object)
-        .fieldManager(dev.moco4j.reconciler.operation.ResourceOperation.FIELD_MANAGER)
-        .serverSideApply();
+    return client.resource(object).fieldManager(ResourceOperation.FIELD_MANAGER).serverSideApply();
   }
 
   @Override
