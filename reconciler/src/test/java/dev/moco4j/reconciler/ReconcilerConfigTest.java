@@ -7,13 +7,15 @@ import dev.moco4j.service.ConfigException;
 import dev.moco4j.service.WatchedNamespaces;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReconcilerConfigTest {
 
   static ReconcilerConfig config(WatchedNamespaces namespaces) {
-    return new ReconcilerConfig(namespaces, Duration.ofMinutes(1));
+    return new ReconcilerConfig(
+        namespaces, Duration.ofMinutes(1), Optional.of("default"), "test", 2);
   }
 
   @Test
@@ -32,6 +34,33 @@ class ReconcilerConfigTest {
 
     assertThat(config.namespaces().all()).isTrue();
     assertThat(config.resyncPeriod()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.leaseNamespace()).isEmpty();
+    assertThat(config.kubeThreads()).isEqualTo(8);
+  }
+
+  @Test
+  void identityIsThePodNameThenTheHostName() {
+    assertThat(
+            ReconcilerConfig.fromEnv(
+                    Map.of(
+                        "MOCO4J_WATCH_NAMESPACES", "*",
+                        "MOCO4J_POD_NAME", "reconciler-7f9",
+                        "HOSTNAME", "host"))
+                .identity())
+        .isEqualTo("reconciler-7f9");
+    assertThat(
+            ReconcilerConfig.fromEnv(Map.of("MOCO4J_WATCH_NAMESPACES", "*", "HOSTNAME", "host"))
+                .identity())
+        .isEqualTo("host");
+  }
+
+  @Test
+  void readsTheLeaseNamespace() {
+    assertThat(
+            ReconcilerConfig.fromEnv(
+                    Map.of("MOCO4J_WATCH_NAMESPACES", "*", "MOCO4J_LEASE_NAMESPACE", "moco4j"))
+                .leaseNamespace())
+        .contains("moco4j");
   }
 
   @Test
