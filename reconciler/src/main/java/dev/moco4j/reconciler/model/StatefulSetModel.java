@@ -5,6 +5,7 @@ import dev.moco4j.api.names.Labels;
 import dev.moco4j.api.names.ResourceNames;
 import dev.moco4j.api.v1beta1.MySQLClusterSpec;
 import dev.moco4j.api.v1beta1.ObjectMetaTemplate;
+import dev.moco4j.api.v1beta1.VolumeClaimRetention;
 import dev.moco4j.api.v1beta1.VolumeClaimTemplate;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
@@ -37,6 +38,13 @@ final class StatefulSetModel {
         .withReplicas(spec.getReplicas())
         .withServiceName(ResourceNames.headlessService(cluster.name()))
         .withPodManagementPolicy("Parallel")
+        // The StatefulSet controller carries out the user's choice: claims are deleted with the
+        // StatefulSet (which goes with the MySQLCluster it is owned by) or on scale-down only
+        // when asked; by default the data outlives both.
+        .withNewPersistentVolumeClaimRetentionPolicy()
+        .withWhenDeleted(policyValue(spec.volumeClaimRetention().onDelete()))
+        .withWhenScaled(policyValue(spec.volumeClaimRetention().onScaleDown()))
+        .endPersistentVolumeClaimRetentionPolicy()
         .withNewUpdateStrategy()
         .withType("OnDelete")
         .endUpdateStrategy()
@@ -78,5 +86,12 @@ final class StatefulSetModel {
     }
     result.putAll(ours);
     return result;
+  }
+
+  private static String policyValue(VolumeClaimRetention retention) {
+    return switch (retention) {
+      case RETAIN -> "Retain";
+      case DELETE -> "Delete";
+    };
   }
 }
