@@ -11,13 +11,14 @@ import java.util.random.RandomGenerator;
  * so that {@code -Dmoco4j.seed=<seed>} replays exactly that case. {@code -Dmoco4j.cases=<n>} runs
  * more (or fewer) cases per check than its default.
  */
-final class Seeds {
+public final class Seeds {
 
   static final String PROPERTY = "moco4j.seed";
 
   private Seeds() {}
 
-  static <T> void check(int cases, Function<RandomGenerator, T> generate, Consumer<T> property) {
+  public static <T> void check(
+      int cases, Function<RandomGenerator, T> generate, Consumer<T> property) {
     for (long seed : seeds(cases)) {
       T example = null;
       try {
@@ -42,16 +43,16 @@ final class Seeds {
 
   /** One of {@code values}; a value listed twice is drawn twice as often. */
   @SafeVarargs
-  static <T> T oneOf(RandomGenerator random, T... values) {
+  public static <T> T oneOf(RandomGenerator random, T... values) {
     return values[random.nextInt(values.length)];
   }
 
-  static <T> T oneOf(RandomGenerator random, List<T> values) {
+  public static <T> T oneOf(RandomGenerator random, List<T> values) {
     return values.get(random.nextInt(values.size()));
   }
 
   /** True with probability {@code p}. */
-  static boolean chance(RandomGenerator random, double p) {
+  public static boolean chance(RandomGenerator random, double p) {
     return random.nextDouble() < p;
   }
 
