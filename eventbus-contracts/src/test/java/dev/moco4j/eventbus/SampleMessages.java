@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** One fixed, realistic message of each type. */
-final class SampleMessages {
+/** One fixed, realistic message of each type; shared with other modules through the test jar. */
+public final class SampleMessages {
 
   static final String PRIMARY_GTIDS = "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-1042";
 
@@ -60,7 +60,7 @@ final class SampleMessages {
 
   private SampleMessages() {}
 
-  static List<EventBusMessage> all() {
+  public static List<EventBusMessage> all() {
     return List.of(CLUSTER_STATUS, SWITCHOVER, ACCEPTED, BACKUP_REQUEST, BACKUP_FAILED);
   }
 }

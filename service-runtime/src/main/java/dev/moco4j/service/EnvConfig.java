@@ -60,6 +60,11 @@ public final class EnvConfig {
     return optional(name, EnvConfig::parsePositiveInt, defaultValue, "a whole number above 0");
   }
 
+  /** A TCP port, 1 to 65535. */
+  public int port(String name, int defaultValue) {
+    return optional(name, EnvConfig::parsePort, defaultValue, "a TCP port number, 1 to 65535");
+  }
+
   private static <T> T parse(String name, String value, Function<String, T> parser, String hint) {
     try {
       return parser.apply(value);
@@ -92,6 +97,14 @@ public final class EnvConfig {
       throw new IllegalArgumentException("not positive: " + value);
     }
     return duration;
+  }
+
+  static int parsePort(String value) {
+    int port = parsePositiveInt(value);
+    if (port > 65535) {
+      throw new IllegalArgumentException("not a port: " + value);
+    }
+    return port;
   }
 
   private static int parsePositiveInt(String value) {

@@ -29,26 +29,33 @@ public final class ServiceLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
 
   private final String serviceName;
-  private final VertxFactory vertxFactory;
+  private final Function<EnvConfig, VertxFactory> vertxFactory;
   private final Duration startTimeout;
   private final Duration shutdownTimeout;
 
   private ServiceLauncher(
-      String serviceName, VertxFactory vertxFactory, Duration startTimeout, Duration shutdown) {
+      String serviceName,
+      Function<EnvConfig, VertxFactory> vertxFactory,
+      Duration startTimeout,
+      Duration shutdown) {
     this.serviceName = Objects.requireNonNull(serviceName);
     this.vertxFactory = Objects.requireNonNull(vertxFactory);
     this.startTimeout = Objects.requireNonNull(startTimeout);
     this.shutdownTimeout = Objects.requireNonNull(shutdown);
   }
 
-  /** A launcher with a local (not clustered) Vert.x and the default timeouts. */
+  /**
+   * A launcher with the default timeouts whose Vert.x joins the clustered event bus when the
+   * environment configures one ({@link VertxFactory#fromEnv}).
+   */
   public static ServiceLauncher forService(String serviceName) {
     return new ServiceLauncher(
-        serviceName, VertxFactory.local(), DEFAULT_START_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT);
+        serviceName, VertxFactory::fromEnv, DEFAULT_START_TIMEOUT, DEFAULT_SHUTDOWN_TIMEOUT);
   }
 
+  /** Uses {@code factory} whatever the environment says. */
   public ServiceLauncher withVertxFactory(VertxFactory factory) {
-    return new ServiceLauncher(serviceName, factory, startTimeout, shutdownTimeout);
+    return new ServiceLauncher(serviceName, env -> factory, startTimeout, shutdownTimeout);
   }
 
   public ServiceLauncher withStartTimeout(Duration timeout) {
@@ -70,15 +77,17 @@ public final class ServiceLauncher {
   public void launch(Function<Map<String, String>, ? extends Deployable> verticleFromEnv) {
     LoggingSetup.configure();
     Deployable verticle;
+    VertxFactory factory;
     try {
       verticle = verticleFromEnv.apply(System.getenv());
+      factory = vertxFactory.apply(EnvConfig.of(System.getenv()));
     } catch (ConfigException e) {
       LOG.error("{} cannot start: {}", serviceName, e.getMessage());
       System.exit(EXIT_BAD_CONFIG);
       return;
     }
     try {
-      Vertx vertx = createVertx();
+      Vertx vertx = createVertx(factory);
       // Registered before deploying, so a SIGTERM during a slow start still closes Vert.x.
       Runtime.getRuntime()
           .addShutdownHook(new Thread(() -> stop(vertx), serviceName + "-shutdown"));
@@ -90,9 +99,9 @@ public final class ServiceLauncher {
   }
 
   /** Creates Vert.x with the message codecs registered. Blocks: call from the main thread. */
-  Vertx createVertx() throws Exception {
+  Vertx createVertx(VertxFactory factory) throws Exception {
     LoggingSetup.configure();
-    Vertx vertx = vertxFactory.create().await(startTimeout);
+    Vertx vertx = factory.create().await(startTimeout);
     MessageCodecs.registerAll(vertx.eventBus());
     return vertx;
   }

@@ -3,10 +3,7 @@ package dev.moco4j.service;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
-/**
- * How a service gets its Vert.x instance. This is the seam for the clustered event bus: a factory
- * that builds with a cluster manager and {@code buildClustered()} replaces {@link #local()}.
- */
+/** How a service gets its Vert.x instance: local to the process, or on the clustered event bus. */
 @FunctionalInterface
 public interface VertxFactory {
 
@@ -15,5 +12,20 @@ public interface VertxFactory {
   /** A Vert.x whose event bus reaches only this process. */
   static VertxFactory local() {
     return () -> Future.succeededFuture(Vertx.builder().build());
+  }
+
+  /** A Vert.x on the clustered event bus {@code config} describes. */
+  static VertxFactory clustered(EventBusConfig config) {
+    return new ClusteredVertx(config);
+  }
+
+  /**
+   * Clustered when the environment names the other members (see {@link EventBusConfig#fromEnv}),
+   * local otherwise.
+   *
+   * @throws ConfigException when the event bus settings are invalid
+   */
+  static VertxFactory fromEnv(EnvConfig env) {
+    return EventBusConfig.fromEnv(env).map(VertxFactory::clustered).orElseGet(VertxFactory::local);
   }
 }

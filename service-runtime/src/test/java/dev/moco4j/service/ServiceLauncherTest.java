@@ -16,7 +16,7 @@ class ServiceLauncherTest {
   @Test
   void deploysTheVerticleAndStopsItWhenVertxCloses() throws Exception {
     TestVerticle verticle = new TestVerticle(TestVerticle.Mode.RUN);
-    Vertx vertx = launcher.createVertx();
+    Vertx vertx = launcher.createVertx(VertxFactory.local());
 
     launcher.deploy(vertx, verticle);
     assertThat(verticle.started).isTrue();
@@ -27,7 +27,7 @@ class ServiceLauncherTest {
 
   @Test
   void createsVertxWithTheMessageCodecsRegistered() throws Exception {
-    Vertx vertx = launcher.createVertx();
+    Vertx vertx = launcher.createVertx(VertxFactory.local());
     try {
       CommandReply reply = new CommandReply("r", CommandOutcome.DONE, null);
       vertx.eventBus().<CommandReply>consumer("test.reply", message -> message.reply(reply));
