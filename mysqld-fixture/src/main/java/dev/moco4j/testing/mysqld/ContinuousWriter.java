@@ -20,6 +20,9 @@ public final class ContinuousWriter implements AutoCloseable {
   /** One insert attempt: when it ended, on which instance, and whether it was acknowledged. */
   public record Attempt(long endNanos, int instance, int id, boolean acknowledged, int errorCode) {}
 
+  /** ER_DUP_ENTRY. */
+  private static final int DUPLICATE_KEY = 1062;
+
   private final MysqldCluster cluster;
   private final IntSupplier primary;
   private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
@@ -71,6 +74,13 @@ public final class ContinuousWriter implements AutoCloseable {
         nextId.incrementAndGet();
       } catch (SQLException e) {
         attempts.add(new Attempt(System.nanoTime(), target, id, false, e.getErrorCode()));
+        if (e.getErrorCode() == DUPLICATE_KEY) {
+          // The row is there already: an earlier attempt committed but its acknowledgement was
+          // lost (the server died before answering) and the row reached the new primary. It stays
+          // unacknowledged; retrying the same id would fail for ever.
+          nextId.incrementAndGet();
+          continue;
+        }
         closeQuietly(connection);
         connection = null;
         // A refused write is retried with the same id; pace retries like a real client's backoff.
