@@ -7,7 +7,6 @@ import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -65,8 +64,7 @@ class BackgroundSeedingIT {
   @Test
   void aSwitchoverRunsWhileAnInstanceIsBeingSeededAndTheSeedCompletesAfterwards()
       throws SQLException {
-    Seeder real =
-        new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5));
+    Seeder real = Seeders.mysql();
     AtomicBoolean held = new AtomicBoolean(true);
     cluster =
         new ClusterHarness(

@@ -7,7 +7,6 @@ import dev.moco4j.mysql.gtid.GtidSet;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +34,7 @@ class ErrantRecoveryIT {
     cluster =
         new ClusterHarness(
             mysqld,
-            new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5)),
+            Seeders.mysql(),
             ClusterHarness.definition(mysqld).withErrantReplicaRecovery(true));
     cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
     cluster.execute(

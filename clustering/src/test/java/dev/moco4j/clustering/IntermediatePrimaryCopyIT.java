@@ -10,7 +10,6 @@ import dev.moco4j.mysql.ReplicationSource;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ class IntermediatePrimaryCopyIT {
             new Credentials("upstream", "upstream-secret"));
     cluster =
         new ClusterHarness(
-            mysqld,
-            new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5)),
-            ClusterHarness.definition(mysqld).withExternalSource(source));
+            mysqld, Seeders.mysql(), ClusterHarness.definition(mysqld).withExternalSource(source));
     cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(120));
   }
 

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,7 @@ class RebuiltFormerPrimaryIT {
 
   @Test
   void aWipedFormerPrimaryIsSeededAndHoldsEveryRowOfEveryTable() throws SQLException {
-    cluster =
-        new ClusterHarness(
-            mysqld,
-            new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5)));
+    cluster = new ClusterHarness(mysqld, Seeders.mysql());
     cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
     // Written on instance 0: these events carry instance 0's server_id.
     cluster.execute(

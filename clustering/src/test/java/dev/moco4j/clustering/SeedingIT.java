@@ -6,7 +6,6 @@ import dev.moco4j.clustering.model.ClusterState;
 import dev.moco4j.testing.mysqld.MysqldCluster;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,7 @@ class SeedingIT {
 
   @BeforeAll
   static void bootstrap() throws SQLException {
-    cluster =
-        new ClusterHarness(
-            mysqld,
-            new MySqlSeeder(ClusterHarness.ADMIN, Set.of("root", "repl"), Duration.ofMinutes(5)));
+    cluster = new ClusterHarness(mysqld, Seeders.mysql());
     cluster.awaitState(ClusterState.HEALTHY, Duration.ofSeconds(60));
     // Binary logs that hold the history are gone: replication alone cannot rebuild it.
     cluster.purgedHistory(0);
