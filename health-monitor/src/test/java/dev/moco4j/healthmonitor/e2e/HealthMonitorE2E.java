@@ -92,12 +92,17 @@ class HealthMonitorE2E {
 
       int primary = primaryIndex(client);
       assertThat(primary).isIn(1, 2);
-      assertThat(
-              client.v1().events().inNamespace(ns.name()).list().getItems().stream()
-                  .filter(e -> "FailedOver".equals(e.getReason()))
-                  .filter(e -> CLUSTER.equals(e.getInvolvedObject().getName()))
-                  .map(e -> e.getType()))
-          .containsExactly("Warning");
+      // The Event is written right after the status swap, so it may trail the index by a moment.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          client.v1().events().inNamespace(ns.name()).list().getItems().stream()
+                              .filter(e -> "FailedOver".equals(e.getReason()))
+                              .filter(e -> CLUSTER.equals(e.getInvolvedObject().getName()))
+                              .map(e -> e.getType()))
+                      .containsExactly("Warning"));
       await()
           .atMost(Duration.ofMinutes(1))
           .until(
