@@ -10,7 +10,8 @@ import java.security.MessageDigest;
  * restore into another version could not compare it. This one is independent of chunking (the
  * chunks in order are exactly that byte stream), so a restore can re-compute it twice: over the
  * decompressed chunks while loading them, and over the loaded table by selecting it in primary-key
- * order through the same writer, which catches rows the server changed or dropped while loading.
+ * order through the same writer and session settings, which catches rows the server changed or
+ * dropped while loading.
  */
 public final class TableChecksum {
 

@@ -10,12 +10,15 @@ import java.util.List;
  * tab, lines ended by newline, {@code \} as escape, no enclosing quotes).
  *
  * <p>Each value is given as the bytes the server returned for the column over the text protocol
- * (with {@code character_set_results = utf8mb4}, so loading uses {@code CHARACTER SET utf8mb4});
- * binary values pass byte for byte. Escaped: {@code \} itself, tab and newline (they would end the
- * field or row), and NUL, CR and Ctrl-Z (0x1A) so that the file is safe for tools that stop or
- * translate at those bytes; {@code LOAD DATA} turns {@code \0 \r \Z} back into those bytes. SQL
- * NULL is {@code \N}, which cannot be confused with the two characters backslash-N because a
- * backslash in a value is always doubled.
+ * with {@code character_set_results = NULL}: every column in its own character set, unconverted.
+ * The file therefore is not text in any one character set (binary columns hold any bytes), and is
+ * loaded with {@code CHARACTER SET binary}; the server refuses JSON from a binary string, so a JSON
+ * column is loaded into a user variable and set with {@code CONVERT(@v USING utf8mb4)}.
+ *
+ * <p>Escaped: {@code \} itself, tab and newline (they would end the field or row), and NUL, CR and
+ * Ctrl-Z (0x1A) so that the file is safe for tools that stop or translate at those bytes; {@code
+ * LOAD DATA} turns {@code \0 \r \Z} back into those bytes. SQL NULL is {@code \N}, which cannot be
+ * confused with the two characters backslash-N because a backslash in a value is always doubled.
  */
 public final class TsvWriter {
 
