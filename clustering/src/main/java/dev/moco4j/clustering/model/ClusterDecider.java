@@ -78,19 +78,11 @@ public final class ClusterDecider {
         .anyMatch(
             r ->
                 primary.gtidExecuted().isEmpty()
-                    ? holdsAnotherServersTransactions(r.requireFacts(), primary, intermediate)
+                    ? Divergence.holdsAnotherServersTransactions(
+                        r.requireFacts(), primary, intermediate)
                     : !intermediate
                         && FailoverChoice.canVouch(r, endpoint)
                         && Divergence.primaryLostItsTail(r.requireFacts(), primary));
-  }
-
-  private static boolean holdsAnotherServersTransactions(
-      InstanceFacts replica, InstanceFacts primary, boolean intermediate) {
-    return Divergence.missingFromPrimary(replica, primary, intermediate).uuids().stream()
-        .anyMatch(
-            uuid ->
-                !uuid.equalsIgnoreCase(replica.serverUuid())
-                    && !uuid.equalsIgnoreCase(primary.serverUuid()));
   }
 
   private static Decision withoutPrimary(ClusterObservation o, String why) {

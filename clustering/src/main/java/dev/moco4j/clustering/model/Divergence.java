@@ -51,6 +51,17 @@ final class Divergence {
         .anyMatch(uuid -> sameServer(uuid, primary));
   }
 
+  /**
+   * The replica holds transactions the primary lacks that neither it nor the primary originated:
+   * what a wiped primary (which also gets a new server_uuid) would have lost. The primary's own
+   * stream may be in flight, and the replica's own writes are errant, not lost data.
+   */
+  static boolean holdsAnotherServersTransactions(
+      InstanceFacts replica, InstanceFacts primary, boolean intermediatePrimary) {
+    return missingFromPrimary(replica, primary, intermediatePrimary).uuids().stream()
+        .anyMatch(uuid -> !sameServer(uuid, replica) && !sameServer(uuid, primary));
+  }
+
   private static boolean sameServer(String uuid, InstanceFacts facts) {
     return uuid.equalsIgnoreCase(facts.serverUuid());
   }
