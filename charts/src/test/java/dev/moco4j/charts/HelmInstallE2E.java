@@ -73,7 +73,8 @@ class HelmInstallE2E {
         .until(() -> state(client) == ClusterState.HEALTHY);
     Map<String, String> mysqlPods = mysqlPodUids(client);
     assertThat(mysqlPods).hasSize(3);
-    long reconcilerGeneration = deployment(client, "moco4j-reconciler").getMetadata().getGeneration();
+    long reconcilerGeneration =
+        deployment(client, "moco4j-reconciler").getMetadata().getGeneration();
 
     // A new build of the health-monitor (a changed pod template stands for it).
     helm.run(
@@ -142,7 +143,10 @@ class HelmInstallE2E {
   private static boolean upgraded(KubernetesClient client, String name) {
     Deployment deployment = deployment(client, name);
     return deployment.getStatus() != null
-        && deployment.getMetadata().getGeneration().equals(deployment.getStatus().getObservedGeneration())
+        && deployment
+            .getMetadata()
+            .getGeneration()
+            .equals(deployment.getStatus().getObservedGeneration())
         && Integer.valueOf(1).equals(deployment.getStatus().getUpdatedReplicas())
         && Integer.valueOf(1).equals(deployment.getStatus().getReplicas());
   }
@@ -154,6 +158,7 @@ class HelmInstallE2E {
 
   private static Map<String, String> mysqlPodUids(KubernetesClient client) {
     return client.pods().withLabel(Labels.INSTANCE, CLUSTER).list().getItems().stream()
-        .collect(Collectors.toMap(p -> p.getMetadata().getName(), (Pod p) -> p.getMetadata().getUid()));
+        .collect(
+            Collectors.toMap(p -> p.getMetadata().getName(), (Pod p) -> p.getMetadata().getUid()));
   }
 }
