@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ public final class BinlogArchiver implements AutoCloseable {
 
   private volatile boolean running;
   private volatile BinaryLogClient client;
+
+  /**
+   * Set to make the current connection end at its next event (even if closing its socket hangs).
+   */
+  private volatile AtomicBoolean leave = new AtomicBoolean();
+
   private volatile MySqlEndpoint connectedTo;
   private volatile GtidSet shipped;
   private volatile Instant newestArchivedEvent;
@@ -148,9 +155,18 @@ public final class BinlogArchiver implements AutoCloseable {
       // Heartbeats keep an idle link observably alive (and ends a dead one's reads).
       next.setHeartbeatInterval(Math.max(1000, settings.interval().toMillis()));
       next.setGtidSet(recorder.recorded().toString());
-      next.setEventDeserializer(new RawEventDeserializer(recorder::onEvent));
+      AtomicBoolean leaving = new AtomicBoolean();
+      next.setEventDeserializer(
+          new RawEventDeserializer(
+              event -> {
+                if (leaving.get()) {
+                  throw new IOException("leaving " + endpoint);
+                }
+                recorder.onEvent(event);
+              }));
       next.registerLifecycleListener(new FailureRecorder());
       recorder.onConnected(facts.serverUuid(), facts.checksummed());
+      leave = leaving;
       client = next;
       connectedTo = endpoint;
       LOG.info("cluster={} streaming the binlog of {} ({})", cluster, endpoint, facts.serverUuid());
@@ -216,7 +232,7 @@ public final class BinlogArchiver implements AutoCloseable {
     BinaryLogClient streaming = client;
     if (connected != null && streaming != null && !connected.equals(current)) {
       LOG.info("cluster={} primary is now {}; leaving {}", cluster, current, connected);
-      disconnect(streaming);
+      leaveConnection(streaming);
     }
   }
 
@@ -247,6 +263,15 @@ public final class BinlogArchiver implements AutoCloseable {
       lastFailure = e;
       return null;
     }
+  }
+
+  /**
+   * Ends a connection: its next event (data or heartbeat) ends the stream, and its socket is closed
+   * on another thread (the client library's disconnect waits for its reader to finish).
+   */
+  private void leaveConnection(BinaryLogClient streaming) {
+    leave.set(true);
+    Thread.ofVirtual().name("binlog-disconnect-" + cluster).start(() -> disconnect(streaming));
   }
 
   private static void disconnect(BinaryLogClient streaming) {
@@ -283,12 +308,14 @@ public final class BinlogArchiver implements AutoCloseable {
       ship = shipperThread;
     }
     // The stream thread may be about to connect: keep closing whatever client it has until it ends.
+    BinaryLogClient left = null;
     while (stream.isAlive()) {
       BinaryLogClient streaming = client;
-      if (streaming != null) {
-        disconnect(streaming);
+      if (streaming != null && streaming != left) {
+        leaveConnection(streaming);
+        left = streaming;
       }
-      stream.join(100);
+      stream.join(1000);
     }
     ship.join();
   }
