@@ -85,6 +85,7 @@ class BinlogArchiverIT {
                   "mariadb-binlog",
                   "--verbose",
                   "--base64-output=DECODE-ROWS",
+                  "--verify-binlog-checksum",
                   archive.decompressed(last).toString())
               .redirectErrorStream(true)
               .start();
