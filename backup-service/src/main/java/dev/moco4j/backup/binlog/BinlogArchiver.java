@@ -236,6 +236,11 @@ public final class BinlogArchiver implements AutoCloseable {
     }
   }
 
+  /**
+   * Retries a failed upload for as long as the archiver runs. When closing, one failed attempt
+   * abandons the segment: its transactions are not in the stored cursor, so the next run fetches
+   * them again (and its first segment, starting where this one did, replaces any orphaned object).
+   */
   private void shipUntilStored(PendingSegment pending) throws InterruptedException {
     while (true) {
       try {
@@ -246,6 +251,16 @@ public final class BinlogArchiver implements AutoCloseable {
         return;
       } catch (IOException | RuntimeException e) {
         lastFailure = e;
+        if (!running) {
+          LOG.warn(
+              "cluster={} shipping segment {} failed while stopping; the next run fetches it"
+                  + " again: {}",
+              cluster,
+              pending.summary().name(),
+              e.toString());
+          deleteQuietly(pending);
+          return;
+        }
         LOG.warn(
             "cluster={} shipping segment {} failed, retrying: {}",
             cluster,
@@ -253,6 +268,14 @@ public final class BinlogArchiver implements AutoCloseable {
             e.toString());
         Thread.sleep(settings.retryDelay().toMillis());
       }
+    }
+  }
+
+  private static void deleteQuietly(PendingSegment pending) {
+    try {
+      java.nio.file.Files.deleteIfExists(pending.summary().file());
+    } catch (IOException e) {
+      LOG.debug("cannot delete {}: {}", pending.summary().file(), e.toString());
     }
   }
 

@@ -42,6 +42,10 @@ final class ArchiveFixture implements AutoCloseable {
   }
 
   BinlogArchiver start(Supplier<MySqlEndpoint> primary) throws IOException {
+    return start(primary, sink);
+  }
+
+  BinlogArchiver start(Supplier<MySqlEndpoint> primary, ArchiveSink into) throws IOException {
     archiver =
         new BinlogArchiver(
             "ns/c1",
@@ -52,7 +56,7 @@ final class ArchiveFixture implements AutoCloseable {
                 INTERVAL,
                 dir.resolve("spool"),
                 Duration.ofMillis(200)),
-            sink,
+            into,
             Clock.systemUTC(),
             shipped::add);
     archiver.start();

@@ -126,6 +126,58 @@ class BinlogArchiverIT {
   }
 
   @Test
+  void segmentOrphanedBetweenObjectAndIndexIsReplacedAndNothingIsLost() throws Exception {
+    try (ArchiveFixture archive = new ArchiveFixture(dir)) {
+      execute(
+          primary(),
+          "CREATE DATABASE IF NOT EXISTS orphan",
+          "CREATE TABLE orphan.rows (id INT PRIMARY KEY)");
+      // The object is stored, then the service "dies" before the index: every index write fails.
+      ArchiveSink diesBeforeIndex =
+          new ArchiveSink() {
+            @Override
+            public List<BinlogIndex> indexes() throws IOException {
+              return archive.sink.indexes();
+            }
+
+            @Override
+            public void store(BinlogIndex index, Path compressed) throws IOException {
+              Path object = archive.sink.binlogPath(index);
+              Files.createDirectories(object.getParent());
+              Files.copy(compressed, object, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+              throw new IOException("simulated crash before the index was written");
+            }
+          };
+      BinlogArchiver crashing = archive.start(() -> endpoint(primary()), diesBeforeIndex);
+      insertRows("orphan.rows", 1, 30);
+      await().atMost(Duration.ofSeconds(30)).until(() -> crashing.lastFailure() != null);
+      archive.stop();
+      assertThat(archive.indexes()).isEmpty();
+      assertThat(objectsWithoutIndex(archive)).hasSize(1);
+
+      BinlogArchiver second = archive.start(() -> endpoint(primary()));
+      insertRows("orphan.rows", 31, 60);
+      GtidSet executed = gtidExecuted(primary());
+      await().atMost(Duration.ofSeconds(60)).until(() -> second.archivedGtids().equals(executed));
+
+      assertThat(archive.archivedExactlyOnce()).isEqualTo(executed);
+      assertThat(objectsWithoutIndex(archive)).as("objects without an index").isEmpty();
+    }
+  }
+
+  private static List<Path> objectsWithoutIndex(ArchiveFixture archive) throws IOException {
+    try (var files = Files.walk(archive.dir.resolve("bucket"))) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".zst"))
+          .filter(
+              p ->
+                  !Files.exists(
+                      p.resolveSibling(p.getFileName().toString().replace(".zst", ".index.json"))))
+          .toList();
+    }
+  }
+
+  @Test
   void segmentIsCopiedUpToAPointInTime() throws Exception {
     try (ArchiveFixture archive = new ArchiveFixture(dir)) {
       execute(
