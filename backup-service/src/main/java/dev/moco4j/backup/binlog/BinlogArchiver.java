@@ -55,6 +55,7 @@ public final class BinlogArchiver implements AutoCloseable {
   private volatile GtidSet shipped;
   private volatile Instant newestArchivedEvent;
   private volatile Exception lastFailure;
+  private boolean abandoning;
   private StreamRecorder recorder;
   private Thread streamThread;
   private Thread shipperThread;
@@ -94,6 +95,7 @@ public final class BinlogArchiver implements AutoCloseable {
       }
     }
     shipped = archived;
+    abandoning = false;
     newestArchivedEvent = newest;
     recorder = new StreamRecorder(settings.spoolDir(), clock, archived, finished::add);
     running = true;
@@ -212,7 +214,9 @@ public final class BinlogArchiver implements AutoCloseable {
           continue;
         }
         PendingSegment pending = finished.poll(Math.max(wait, 1), TimeUnit.NANOSECONDS);
-        if (pending != null) {
+        if (pending != null && abandoning) {
+          deleteQuietly(pending);
+        } else if (pending != null) {
           shipUntilStored(pending);
         }
       } catch (InterruptedException e) {
@@ -238,8 +242,9 @@ public final class BinlogArchiver implements AutoCloseable {
 
   /**
    * Retries a failed upload for as long as the archiver runs. When closing, one failed attempt
-   * abandons the segment: its transactions are not in the stored cursor, so the next run fetches
-   * them again (and its first segment, starting where this one did, replaces any orphaned object).
+   * abandons the segment and the ones after it: their transactions are not in the stored cursor, so
+   * the next run fetches them again (and its first segment, starting where this one did, replaces
+   * the object this one may have left without an index).
    */
   private void shipUntilStored(PendingSegment pending) throws InterruptedException {
     while (true) {
@@ -259,6 +264,8 @@ public final class BinlogArchiver implements AutoCloseable {
               pending.summary().name(),
               e.toString());
           deleteQuietly(pending);
+          // Later segments are dropped too: storing them would leave a hole before them.
+          abandoning = true;
           return;
         }
         LOG.warn(
