@@ -104,6 +104,9 @@ class OperatorE2E {
         String deletedUid = op.uid(0);
         client.pods().withName(ResourceNames.podName(op.name, 0)).delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> op.primaryIndex() != 0);
+        assertThat(op.uid(0))
+            .as("the deleted pod still runs its preStop pause")
+            .isEqualTo(deletedUid);
         await()
             .atMost(Duration.ofSeconds(10))
             .until(() -> op.events("SwitchedOver").size() == switchovers + 1);
