@@ -29,6 +29,9 @@ public final class KubernetesStatusStore implements StatusStore {
   /** The field manager of the health-monitor's status reports. */
   public static final String FIELD_MANAGER = "moco4j-health-monitor";
 
+  /** Swap attempts while only other writers' fields keep changing the version. */
+  private static final int SWAP_ATTEMPTS = 3;
+
   private final KubernetesClient client;
   private final KubeCalls calls;
   private final String namespace;
@@ -72,20 +75,47 @@ public final class KubernetesStatusStore implements StatusStore {
         version);
   }
 
+  /**
+   * Swaps when the status is still at the version read, or when it moved on only in fields the
+   * engine does not depend on: the reconciler writes its own conditions to the same status, and a
+   * rollout (which asks for a switchover) is exactly when it writes most. Failing the swap then
+   * would cost a failed switchover and its Warning Event for nothing. Only the primary index, the
+   * errant list and the cloned flag make a swap stale: another monitor's promotion changes the
+   * index.
+   */
   @Override
   public boolean swapPrimary(StoredStatus expected, int newPrimary, Set<Integer> errant) {
+    StoredStatus seen = expected;
+    for (int attempt = 1; ; attempt++) {
+      if (patchPrimary(seen.version(), newPrimary, errant)) {
+        return true;
+      }
+      if (attempt == SWAP_ATTEMPTS) {
+        return false;
+      }
+      StoredStatus now = read();
+      if (now.currentPrimaryIndex() != expected.currentPrimaryIndex()
+          || !now.errant().equals(expected.errant())
+          || now.cloned() != expected.cloned()) {
+        return false;
+      }
+      seen = now;
+    }
+  }
+
+  /** The compare-and-swap itself: false when the object is no longer at {@code version}. */
+  private boolean patchPrimary(String version, int newPrimary, Set<Integer> errant) {
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("currentPrimaryIndex", newPrimary);
     status.put("errantReplicas", errant.size());
     status.put("errantReplicaList", errant.stream().sorted().toList());
     Map<String, Object> patch =
-        Map.of("metadata", Map.of("resourceVersion", expected.version()), "status", status);
+        Map.of("metadata", Map.of("resourceVersion", version), "status", status);
     try {
       calls.run(() -> patchStatus(PatchContext.of(PatchType.JSON_MERGE), patch));
       return true;
     } catch (KubernetesClientException e) {
-      // 409: someone changed the object since `expected` was read. Not retried here: the engine
-      // reads and decides again, since whatever changed may have been another monitor's promotion.
+      // 409: someone changed the object since it was read.
       if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
         return false;
       }

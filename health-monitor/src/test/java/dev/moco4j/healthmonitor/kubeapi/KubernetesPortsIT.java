@@ -100,6 +100,27 @@ class KubernetesPortsIT {
         .getStatus();
   }
 
+  /** The reconciler's condition on the same status, under its own field manager. */
+  private void reconcilerWritesACondition(String name) {
+    client
+        .resources(MySQLCluster.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .subresource("status")
+        .patch(
+            new PatchContext.Builder()
+                .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                .withFieldManager("moco4j-reconciler")
+                .build(),
+            """
+            {"apiVersion":"moco4j.dev/v1beta1","kind":"MySQLCluster",
+             "metadata":{"name":"%s","namespace":"%s"},
+             "status":{"conditions":[{"type":"ReconcileSuccess","status":"True",
+               "reason":"Applied","message":"%s","lastTransitionTime":"2030-01-01T00:00:00Z"}]}}
+            """
+                .formatted(name, namespace, System.nanoTime()));
+  }
+
   private static ClusterReport healthy(int primary) {
     return new ClusterReport(
         ClusterState.HEALTHY,
@@ -147,28 +168,30 @@ class KubernetesPortsIT {
   }
 
   @Test
+  void aSwapGoesThroughAnotherWritersConditionsButNeverThroughAnotherPromotion() {
+    TestClusters.create(client, namespace, "db", 3);
+    KubernetesStatusStore store = store("db");
+    StoredStatus seen = store.read();
+    reconcilerWritesACondition("db");
+
+    assertThat(store.swapPrimary(seen, 1, Set.of())).isTrue();
+    assertThat(status("db").getCurrentPrimaryIndex()).isEqualTo(1);
+
+    StoredStatus stale = store.read();
+    KubernetesStatusStore other = store("db");
+    assertThat(other.swapPrimary(other.read(), 2, Set.of())).isTrue();
+    reconcilerWritesACondition("db");
+    assertThat(store.swapPrimary(stale, 0, Set.of())).isFalse();
+    assertThat(status("db").getCurrentPrimaryIndex()).isEqualTo(2);
+  }
+
+  @Test
   void aReportNeverOverwritesThePrimaryIndexNorOtherWritersConditions() {
     TestClusters.create(client, namespace, "db", 3);
     KubernetesStatusStore store = store("db");
     assertThat(store.swapPrimary(store.read(), 2, Set.of())).isTrue();
     // Another service's condition, written before the health-monitor reports.
-    client
-        .resources(MySQLCluster.class)
-        .inNamespace(namespace)
-        .withName("db")
-        .subresource("status")
-        .patch(
-            new PatchContext.Builder()
-                .withPatchType(PatchType.SERVER_SIDE_APPLY)
-                .withFieldManager("moco4j-reconciler")
-                .build(),
-            """
-            {"apiVersion":"moco4j.dev/v1beta1","kind":"MySQLCluster",
-             "metadata":{"name":"db","namespace":"%s"},
-             "status":{"conditions":[{"type":"ReconcileSuccess","status":"True",
-               "reason":"Applied","message":"","lastTransitionTime":"2030-01-01T00:00:00Z"}]}}
-            """
-                .formatted(namespace));
+    reconcilerWritesACondition("db");
 
     store.read();
     // A report made from a pass that still believed instance 0 was the primary.

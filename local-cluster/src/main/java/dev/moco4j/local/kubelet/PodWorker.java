@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -374,10 +375,13 @@ final class PodWorker implements Runnable {
     }
   }
 
-  private void terminate(Pod pod) {
+  private void terminate(Pod pod) throws InterruptedException {
     Duration grace = gracePeriod(pod, pod.getMetadata().getDeletionGracePeriodSeconds());
     LOG.info("pod {}: deleting, grace period {}", key, grace);
-    stopAll(grace);
+    Instant deadline = Instant.now().plus(grace);
+    runPreStopSleeps(deadline);
+    Duration left = Duration.between(Instant.now(), deadline);
+    stopAll(left.isNegative() ? Duration.ZERO : left);
     try {
       client
           .pods()
@@ -388,6 +392,52 @@ final class PodWorker implements Runnable {
     } catch (KubernetesClientException e) {
       LOG.debug("pod {}: final delete: {}", key, e.getMessage());
     }
+  }
+
+  /**
+   * A kubelet runs each container's preStop hook before that container's SIGTERM, all containers at
+   * once, within the grace period. Only the {@code sleep} action is run (the one moco4j's MySQL
+   * pods use, so that the health-monitor can switch the primary away while mysqld still serves);
+   * exec and HTTP hooks are skipped. The pod's lock is not held while waiting, so its PIDs stay
+   * readable.
+   */
+  private void runPreStopSleeps(Instant deadline) throws InterruptedException {
+    Instant start = Instant.now();
+    List<ContainerSlot> running;
+    synchronized (this) {
+      running =
+          slots.stream()
+              .filter(ContainerSlot::isRunning)
+              .sorted(Comparator.comparingLong(PodWorker::preStopSleepSeconds))
+              .toList();
+    }
+    for (ContainerSlot slot : running) {
+      long seconds = preStopSleepSeconds(slot);
+      if (seconds <= 0) {
+        continue;
+      }
+      Instant due = start.plusSeconds(seconds);
+      due = due.isAfter(deadline) ? deadline : due;
+      LOG.info("pod {}: preStop hook of {} sleeps until {}", key, slot.spec.getName(), due);
+      long millis = Duration.between(Instant.now(), due).toMillis();
+      if (millis > 0) {
+        Thread.sleep(millis);
+      }
+      if (slot.isRunning()) {
+        slot.process.terminate();
+      }
+    }
+  }
+
+  private static long preStopSleepSeconds(ContainerSlot slot) {
+    var lifecycle = slot.spec.getLifecycle();
+    if (lifecycle == null
+        || lifecycle.getPreStop() == null
+        || lifecycle.getPreStop().getSleep() == null
+        || lifecycle.getPreStop().getSleep().getSeconds() == null) {
+      return 0;
+    }
+    return lifecycle.getPreStop().getSleep().getSeconds();
   }
 
   private static Duration gracePeriod(Pod pod, Long deletionGrace) {

@@ -501,6 +501,45 @@ class PodLifecycleIT {
     assertThat(log).contains("Received SHUTDOWN from user <via user signal>", "Shutdown complete");
   }
 
+  @Test
+  void aPreStopSleepKeepsMysqldServingBeforeItsSigterm(
+      KubernetesClient client, TestNamespace ns, ProcessKubelet kubelet) throws Exception {
+    Container container =
+        new ContainerBuilder(mysqld())
+            .withNewLifecycle()
+            .withNewPreStop()
+            .withNewSleep(4L)
+            .endPreStop()
+            .endLifecycle()
+            .build();
+    client
+        .resource(
+            MysqlWorkloads.pod("draining", container)
+                .editSpec()
+                .withTerminationGracePeriodSeconds(30L)
+                .endSpec()
+                .build())
+        .create();
+    await().atMost(STARTUP).until(() -> isReady(pod(client, "draining")));
+    String ip = pod(client, "draining").getStatus().getPodIP();
+    long pid = pid(kubelet, ns, "draining");
+
+    Instant deleted = Instant.now();
+    client.pods().withName("draining").delete();
+
+    // Deleted (terminating) in the API, yet its mysqld still answers until the hook ends.
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> pod(client, "draining").getMetadata().getDeletionTimestamp() != null);
+    assertThat(query(ip, "SELECT 1")).isEqualTo("1");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+    assertThat(Duration.between(deleted, Instant.now()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod(client, "draining") == null);
+  }
+
   /**
    * mysqld with an option it does not know. It rejects one only once InnoDB has started (the option
    * could have belonged to a plugin), so it runs on the seeded data directory and fails in seconds.
@@ -539,7 +578,11 @@ class PodLifecycleIT {
 
   /** The first column of the first row of {@code sql}, run as root on the pod. */
   private static String query(Pod pod, String sql) throws SQLException {
-    try (Connection c = connect(pod.getStatus().getPodIP());
+    return query(pod.getStatus().getPodIP(), sql);
+  }
+
+  private static String query(String ip, String sql) throws SQLException {
+    try (Connection c = connect(ip);
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       assertThat(rs.next()).isTrue();
       return rs.getString(1);

@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.moco4j.local.junit.LocalKubernetes;
 import dev.moco4j.local.kubelet.MysqlWorkloads;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -110,19 +111,21 @@ class ServiceProxyIT {
     return pod == null || pod.getStatus() == null ? null : pod.getStatus().getPodIP();
   }
 
+  /**
+   * A strategic merge patch merges conditions by type and carries no resourceVersion, so it never
+   * conflicts with the kubelet's own status writes, as the health-monitor's does not.
+   */
   private static void setGate(KubernetesClient client, String pod, String status) {
     client
         .pods()
         .withName(pod)
-        .editStatus(
-            p -> {
-              p.getStatus().getConditions().removeIf(c -> GATE.equals(c.getType()));
-              return new PodBuilder(p)
-                  .editStatus()
-                  .addToConditions(
-                      new PodConditionBuilder().withType(GATE).withStatus(status).build())
-                  .endStatus()
-                  .build();
-            });
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.STRATEGIC_MERGE),
+            "{\"status\":{\"conditions\":[{\"type\":\""
+                + GATE
+                + "\",\"status\":\""
+                + status
+                + "\"}]}}");
   }
 }

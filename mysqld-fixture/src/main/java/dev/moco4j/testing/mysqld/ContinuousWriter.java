@@ -23,7 +23,13 @@ public final class ContinuousWriter implements AutoCloseable {
   /** ER_DUP_ENTRY. */
   private static final int DUPLICATE_KEY = 1062;
 
-  private final MysqldCluster cluster;
+  /** Opens a connection to one instance (or to whatever a Service routes to). */
+  @FunctionalInterface
+  public interface Connector {
+    Connection connect(int instance) throws SQLException;
+  }
+
+  private final Connector connector;
   private final IntSupplier primary;
   private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
@@ -36,9 +42,18 @@ public final class ContinuousWriter implements AutoCloseable {
    * @param primary tells, before every insert, which instance is the primary
    */
   public ContinuousWriter(MysqldCluster cluster, IntSupplier primary) throws SQLException {
-    this.cluster = cluster;
+    this(primary, instance -> cluster.instance(instance).connect());
+  }
+
+  /**
+   * Creates {@code app.writes} and starts writing through {@code connector}; a client of a Service
+   * passes a constant {@code primary} and a connector that ignores it, and reconnects only when a
+   * write fails.
+   */
+  public ContinuousWriter(IntSupplier primary, Connector connector) throws SQLException {
+    this.connector = connector;
     this.primary = primary;
-    try (Connection connection = cluster.instance(primary.getAsInt()).connect();
+    try (Connection connection = connector.connect(primary.getAsInt());
         var statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE IF NOT EXISTS app");
       statement.execute(
@@ -61,7 +76,7 @@ public final class ContinuousWriter implements AutoCloseable {
       try {
         if (connection == null || connectedTo != target) {
           closeQuietly(connection);
-          connection = cluster.instance(target).connect();
+          connection = connector.connect(target);
           connection.setNetworkTimeout(Runnable::run, 3000);
           connectedTo = target;
         }
