@@ -5,6 +5,7 @@
 #   kube-apiserver, kube-controller-manager, kubectl  (k8s.io/kubernetes)
 #   etcd                                              (go.etcd.io/etcd/server/v3)
 #   minio, mc                                         (github.com/minio/{minio,mc})
+#   helm                                              (helm.sh/helm/v4)
 #
 # Everything is compiled from upstream Go modules with the local Go toolchain
 # and cached outside the repo under ${MOCO4J_CACHE:-$HOME/.cache/moco4j}:
@@ -13,6 +14,7 @@
 #   $CACHE/bin/etcd-<ver>/etcd
 #   $CACHE/bin/minio-<ver>/minio  (+ symlink mc -> ../mc-<ver>/mc)
 #   $CACHE/bin/mc-<ver>/mc
+#   $CACHE/bin/helm-<ver>/helm
 #   $KUBE_API_TEST_DIR/k8s/<X.Y.Z>-<os>-<arch>/{kube-apiserver,kube-controller-manager,kubectl,etcd}
 #       symlinks in the layout fabric8's kube-api-test (io.fabric8:kube-api-test)
 #       looks for before it would try to download anything
@@ -29,7 +31,7 @@
 #   eval "$(hack/test-binaries.sh)"    (logs go to stderr, exports to stdout)
 #
 # Versions can be overridden: MOCO4J_K8S_VERSION, MOCO4J_ETCD_VERSION,
-# MOCO4J_MINIO_VERSION, MOCO4J_MC_VERSION. The Go binary: GO or PATH, else
+# MOCO4J_MINIO_VERSION, MOCO4J_MC_VERSION, MOCO4J_HELM_VERSION. The Go binary: GO or PATH, else
 # /usr/local/go/bin/go.
 #
 # Note on kube-api-test: do NOT set KUBE_API_TEST_OFFLINE_MODE (or
@@ -49,6 +51,8 @@ K8S_VERSION="${MOCO4J_K8S_VERSION:-v1.36.3}"
 ETCD_VERSION="${MOCO4J_ETCD_VERSION:-v3.6.8}"
 MINIO_VERSION="${MOCO4J_MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
 MC_VERSION="${MOCO4J_MC_VERSION:-v0.0.0-20250313080218-cf909e1063a9}"
+# Helm 4: the charts' lint and template run in the build.
+HELM_VERSION="${MOCO4J_HELM_VERSION:-v4.3.1}"
 
 CACHE="${MOCO4J_CACHE:-$HOME/.cache/moco4j}"
 BIN="$CACHE/bin"
@@ -59,6 +63,7 @@ K8S_DIR="$BIN/k8s-$K8S_VERSION"
 ETCD_DIR="$BIN/etcd-$ETCD_VERSION"
 MINIO_DIR="$BIN/minio-$MINIO_VERSION"
 MC_DIR="$BIN/mc-$MC_VERSION"
+HELM_DIR="$BIN/helm-$HELM_VERSION"
 K8S_BINS=(kube-apiserver kube-controller-manager kubectl)
 
 log() { printf '[test-binaries] %s\n' "$*" >&2; }
@@ -89,6 +94,7 @@ bins_ok() {
   for b in "$@"; do
     case "$b" in
       kubectl) timeout 30 "$dir/$b" version --client >/dev/null 2>&1 || return 1 ;;
+      helm) timeout 30 "$dir/$b" version >/dev/null 2>&1 || return 1 ;;
       *) timeout 30 "$dir/$b" --version >/dev/null 2>&1 || return 1 ;;
     esac
   done
@@ -114,6 +120,7 @@ export MOCO4J_K8S_VERSION='$K8S_VERSION'
 export MOCO4J_ETCD_VERSION='$ETCD_VERSION'
 export MOCO4J_K8S_BIN='$KAT_VERSION_DIR'
 export MOCO4J_MINIO_BIN='$MINIO_DIR'
+export MOCO4J_HELM='$HELM_DIR/helm'
 export KUBE_API_TEST_DIR='$KUBE_API_TEST_DIR'
 export KUBE_API_TEST_API_SERVER_VERSION='$K8S_PLAIN'
 EOF
@@ -121,7 +128,8 @@ EOF
 
 all_cached() {
   bins_ok "$KAT_VERSION_DIR" "${K8S_BINS[@]}" etcd &&
-    bins_ok "$MINIO_DIR" minio mc
+    bins_ok "$MINIO_DIR" minio mc &&
+    bins_ok "$HELM_DIR" helm
 }
 
 if [[ $MODE == print ]]; then
@@ -319,6 +327,28 @@ build_minio_like() {   # NAME MODULE VERSION FINAL_DIR
   record_time "$name $ver" $(($(date +%s) - t0))
 }
 
+# --- helm ----------------------------------------------------------------------
+# No replace directives in helm's go.mod, so `go install` builds exactly its
+# dependency set, and the binary's module info carries the k8s.io/client-go
+# version from which helm derives the Kubernetes version it renders for.
+build_helm() {
+  if bins_ok "$HELM_DIR" helm; then
+    log "helm $HELM_VERSION: cached in $HELM_DIR"
+    return
+  fi
+  log "helm $HELM_VERSION: building"
+  local tmp out t0 pkg=helm.sh/helm/v4
+  new_tmp "helm-$HELM_VERSION"; tmp=$NEW_TMP; out="$tmp/out"; mkdir -p "$out"
+  t0=$(date +%s)
+  local ld="-s -w -X $pkg/internal/version.version=$HELM_VERSION"
+  ld+=" -X $pkg/internal/version.metadata= -X $pkg/internal/version.gitTreeState=clean"
+  (cd "$tmp" && GOBIN="$out" "${NICE[@]}" "$GO" install -trimpath -ldflags "$ld" "$pkg/cmd/helm@$HELM_VERSION") ||
+    die "go install $pkg/cmd/helm@$HELM_VERSION failed"
+  bins_ok "$out" helm || die "freshly built helm does not run"
+  install_dir "$out" "$HELM_DIR"
+  record_time "helm $HELM_VERSION" $(($(date +%s) - t0))
+}
+
 # --- layout --------------------------------------------------------------------
 link_into() {   # link_into DIR NAME TARGET: atomically (re)point DIR/NAME at TARGET
   local dir=$1 name=$2 target=$3
@@ -345,6 +375,7 @@ build_etcd
 build_minio_like mc github.com/minio/mc "$MC_VERSION" "$MC_DIR"
 build_minio_like minio github.com/minio/minio "$MINIO_VERSION" "$MINIO_DIR"
 build_k8s
+build_helm
 layout
 all_cached || die "binaries are in place but do not all answer --version; see $CACHE"
 env_lines >"$CACHE/env.sh.tmp" && mv -f "$CACHE/env.sh.tmp" "$CACHE/env.sh"

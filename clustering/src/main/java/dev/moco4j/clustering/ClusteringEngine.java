@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
@@ -71,7 +72,8 @@ public final class ClusteringEngine implements AutoCloseable {
     PassResult second = pass(inputs.withoutSwitchover());
     List<Failure> failures = new ArrayList<>(first.failures());
     failures.addAll(second.failures());
-    return new PassResult(second.decision(), failures, true);
+    return new PassResult(
+        second.decision(), failures, true, second.observation(), first.primaryMove());
   }
 
   /** The instances being seeded in the background right now. */
@@ -101,7 +103,7 @@ public final class ClusteringEngine implements AutoCloseable {
       failures.add(
           Failure.ofCluster(
               "pass", "the recorded primary changed during the pass; deciding again"));
-      return new PassResult(decision, failures, false);
+      return new PassResult(decision, failures, false, observation, Optional.empty());
     }
     RunOutcome outcome =
         switch (decision.operation()) {
@@ -124,7 +126,12 @@ public final class ClusteringEngine implements AutoCloseable {
               attempt("re-initializing an errant replica", () -> reinitialize(reinitialize));
         };
     failures.addAll(outcome.failures());
-    return new PassResult(decision, failures, outcome.primaryChanged());
+    return new PassResult(
+        decision,
+        failures,
+        outcome.primaryChanged(),
+        observation,
+        outcome.primaryChanged() ? Optional.of(decision.operation()) : Optional.empty());
   }
 
   private ClusterObservation observe(StoredStatus stored, PassInputs inputs) {

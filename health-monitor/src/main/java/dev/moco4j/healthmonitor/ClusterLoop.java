@@ -9,6 +9,7 @@ import dev.moco4j.clustering.ClusteringEngine;
 import dev.moco4j.clustering.EngineSettings;
 import dev.moco4j.clustering.Failure;
 import dev.moco4j.clustering.MySqlSeeder;
+import dev.moco4j.clustering.PassInputs;
 import dev.moco4j.clustering.PassResult;
 import dev.moco4j.clustering.model.ClusterObservation.SwitchoverRequest;
 import dev.moco4j.healthmonitor.kube.ClusterDefinitions;
@@ -87,10 +88,16 @@ final class ClusterLoop implements AutoCloseable {
     LOG.info("clustering loop started");
     try {
       while (!closed) {
+        long started = System.nanoTime();
         try {
-          pass();
+          pass(started);
         } catch (RuntimeException e) {
           problem(e.toString());
+          tell(
+              () ->
+                  services
+                      .listener()
+                      .passFailed(namespace, name, Duration.ofNanos(System.nanoTime() - started)));
         }
         if (!wake.tryAcquire(services.config().checkInterval().toMillis(), TimeUnit.MILLISECONDS)) {
           continue;
@@ -105,12 +112,13 @@ final class ClusterLoop implements AutoCloseable {
         // Ends background seed jobs; the next loop for this cluster starts them over.
         engine.close();
       }
+      tell(() -> services.listener().removed(namespace, name));
       LOG.info("clustering loop stopped");
       MDC.remove(LOG_KEY);
     }
   }
 
-  private void pass() {
+  private void pass(long started) {
     Optional<MySQLCluster> found = view.cluster(namespace, name);
     if (found.isEmpty() || closed) {
       return;
@@ -140,9 +148,9 @@ final class ClusterLoop implements AutoCloseable {
       engineDefinition = definition;
       LOG.info("instances at {}", definition.instances());
     }
-    PassResult result =
-        engine.runOnce(
-            KubePassInputs.of(cluster, pods, Optional.ofNullable(switchover.getAndSet(null))));
+    PassInputs inputs =
+        KubePassInputs.of(cluster, pods, Optional.ofNullable(switchover.getAndSet(null)));
+    PassResult result = engine.runOnce(inputs);
     if (!result.failures().isEmpty()) {
       LOG.warn(
           "{}: {}",
@@ -155,6 +163,12 @@ final class ClusterLoop implements AutoCloseable {
           .pods()
           .apply(
               pods, PodRole.decide(pods.size(), report.currentPrimaryIndex(), result.decision()));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      tell(
+          () ->
+              services
+                  .listener()
+                  .passed(namespace, name, result, report, inputs.clusteringStopped(), took));
     }
     if (result.primaryChanged()) {
       poke();
@@ -191,6 +205,15 @@ final class ClusterLoop implements AutoCloseable {
         new MySqlSeeder(credentials.admin(), operatorUsers, CLONE_TIMEOUT),
         services.clock(),
         new LogContextExecutor(services.mysql()));
+  }
+
+  /** A listener's trouble never stops the loop. */
+  private static void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      LOG.warn("a pass listener failed", e);
+    }
   }
 
   /** Logs a problem once, not on every tick while it lasts. */

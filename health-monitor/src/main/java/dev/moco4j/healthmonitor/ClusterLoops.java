@@ -1,5 +1,6 @@
 package dev.moco4j.healthmonitor;
 
+import dev.moco4j.api.names.Annotations;
 import dev.moco4j.api.names.Labels;
 import dev.moco4j.api.names.ResourceNames;
 import dev.moco4j.api.v1beta1.MySQLCluster;
@@ -45,6 +46,7 @@ public final class ClusterLoops implements ClusterWatch, ClusterView {
   private final Map<String, ClusterLoop> loops = new ConcurrentHashMap<>();
   private final List<SharedIndexInformer<MySQLCluster>> clusterInformers = new ArrayList<>();
   private final List<SharedIndexInformer<Pod>> podInformers = new ArrayList<>();
+  private volatile PassListener listener = PassListener.NONE;
   private volatile boolean closed;
 
   private ClusterLoops(KubernetesClient client, boolean ownsClient, HealthMonitorConfig config) {
@@ -64,6 +66,51 @@ public final class ClusterLoops implements ClusterWatch, ClusterView {
     return new ClusterLoops(new KubernetesClientBuilder().build(), true, config);
   }
 
+  /** Tells {@code listener} about every pass from now on; call before {@link #start}. */
+  public ClusterLoops listening(PassListener listener) {
+    this.listener = Objects.requireNonNull(listener);
+    return this;
+  }
+
+  /**
+   * Asks the cluster's loop for a switchover, to {@code target} or to the replica the engine
+   * chooses; the loop decides whether it can (a Healthy cluster, a synced target).
+   *
+   * @return false when no loop runs for that cluster here
+   */
+  public boolean requestSwitchover(String namespace, String name, Optional<Integer> target) {
+    Optional<ClusterLoop> loop = loop(namespace, name);
+    loop.ifPresent(l -> l.requestSwitchover(target));
+    return loop.isPresent();
+  }
+
+  /**
+   * Stops or resumes acting on a cluster by its {@link Annotations#CLUSTERING_STOPPED} annotation,
+   * so the choice outlives this process and every health-monitor replica honours it.
+   */
+  public void setClusteringStopped(String namespace, String name, boolean stopped) {
+    calls.call(
+        () ->
+            client
+                .resources(MySQLCluster.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .edit(
+                    cluster -> {
+                      Map<String, String> annotations =
+                          cluster.getMetadata().getAnnotations() == null
+                              ? new HashMap<>()
+                              : new HashMap<>(cluster.getMetadata().getAnnotations());
+                      if (stopped) {
+                        annotations.put(Annotations.CLUSTERING_STOPPED, Annotations.TRUE);
+                      } else {
+                        annotations.remove(Annotations.CLUSTERING_STOPPED);
+                      }
+                      cluster.getMetadata().setAnnotations(annotations);
+                      return cluster;
+                    }));
+  }
+
   @Override
   public synchronized void start() {
     LoopServices services =
@@ -73,7 +120,8 @@ public final class ClusterLoops implements ClusterWatch, ClusterView {
             config,
             mysql,
             new PodStatusWriter(client, calls, Clock.systemUTC()),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            listener);
     // Pods first, so that a cluster's first pass already sees its pods.
     for (Optional<String> namespace : scopes()) {
       var pods =

@@ -2,8 +2,9 @@ package dev.moco4j.healthmonitor;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +16,15 @@ public final class HealthMonitorVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(HealthMonitorVerticle.class);
 
   private final HealthMonitorConfig config;
-  private final Supplier<? extends ClusterWatch> watches;
+  private final Function<Vertx, ? extends ClusterWatch> watches;
   private ClusterWatch watch;
 
   /**
-   * @param watches makes the watch to run, e.g. {@code () -> ClusterLoops.connect(config)}
+   * @param watches makes the watch to run on the verticle's Vert.x, e.g. {@code vertx ->
+   *     ClusterLoops.connect(config)}
    */
   public HealthMonitorVerticle(
-      HealthMonitorConfig config, Supplier<? extends ClusterWatch> watches) {
+      HealthMonitorConfig config, Function<Vertx, ? extends ClusterWatch> watches) {
     this.config = config;
     this.watches = watches;
   }
@@ -31,7 +33,7 @@ public final class HealthMonitorVerticle extends VerticleBase {
   public Future<?> start() {
     LOG.info(
         "{} watching {}, checking every {}", SERVICE, config.namespaces(), config.checkInterval());
-    watch = watches.get();
+    watch = watches.apply(vertx);
     // Starting waits for the informers' first listing: off the event loop.
     return blocking(watch::start);
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
  *
  * @param calls the pool on which Kubernetes API calls run
  * @param mysql where the engine's parallel reads of instances run (virtual threads)
+ * @param listener told about every pass (metrics, event-bus snapshots)
  */
 record LoopServices(
     KubernetesClient client,
@@ -18,4 +19,5 @@ record LoopServices(
     HealthMonitorConfig config,
     ExecutorService mysql,
     PodStatusWriter pods,
-    InstantSource clock) {}
+    InstantSource clock,
+    PassListener listener) {}

@@ -38,7 +38,7 @@ class HealthMonitorVerticleTest {
               .deployVerticle(
                   new HealthMonitorVerticle(
                       HealthMonitorConfigTest.config(WatchedNamespaces.allNamespaces()),
-                      () -> watch))
+                      v -> watch))
               .await(TIMEOUT);
 
       vertx.undeploy(id).await(TIMEOUT);

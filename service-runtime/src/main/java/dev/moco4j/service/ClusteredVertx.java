@@ -2,6 +2,7 @@ package dev.moco4j.service;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
@@ -20,9 +21,9 @@ final class ClusteredVertx implements VertxFactory {
   }
 
   @Override
-  public Future<Vertx> create() {
-    return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(eventBusOptions(config)))
+  public Future<Vertx> create(VertxBuilder builder, VertxOptions options) {
+    return builder
+        .with(options.setEventBusOptions(eventBusOptions(config)))
         .withClusterManager(new HazelcastClusterManager(HazelcastSettings.of(config)))
         .buildClustered();
   }

@@ -3,6 +3,8 @@ package dev.moco4j.service;
 import dev.moco4j.eventbus.MessageCodecs;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -75,23 +77,52 @@ public final class ServiceLauncher {
    *     {@link ConfigException} when they are wrong
    */
   public void launch(Function<Map<String, String>, ? extends Deployable> verticleFromEnv) {
+    launchWith(context -> verticleFromEnv.apply(context.env()));
+  }
+
+  /**
+   * Like {@link #launch}, for a verticle that registers meters or readiness checks: it gets the
+   * process's {@link ServiceContext}. Also serves {@code /healthz}, {@code /readyz} and {@code
+   * /metrics} on the port {@link HttpConfig#fromEnv} names.
+   */
+  public void launchWith(Function<ServiceContext, ? extends Deployable> verticleFromContext) {
     LoggingSetup.configure();
+    ServiceContext context =
+        new ServiceContext(
+            System.getenv(), ServiceMetrics.forService(serviceName), new ServiceReadiness());
     Deployable verticle;
     VertxFactory factory;
+    HttpConfig http;
     try {
-      verticle = verticleFromEnv.apply(System.getenv());
-      factory = vertxFactory.apply(EnvConfig.of(System.getenv()));
+      EnvConfig env = EnvConfig.of(context.env());
+      http = HttpConfig.fromEnv(env);
+      verticle = verticleFromContext.apply(context);
+      factory = vertxFactory.apply(env);
     } catch (ConfigException e) {
       LOG.error("{} cannot start: {}", serviceName, e.getMessage());
       System.exit(EXIT_BAD_CONFIG);
       return;
     }
     try {
-      Vertx vertx = createVertx(factory);
+      Vertx vertx = createVertx(factory, context.metrics());
       // Registered before deploying, so a SIGTERM during a slow start still closes Vert.x.
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> stop(vertx), serviceName + "-shutdown"));
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    // Probes see the stop before the work ends, so no new work is routed here.
+                    context.readiness().stopping();
+                    stop(vertx);
+                  },
+                  serviceName + "-shutdown"));
+      var server =
+          new HttpEndpoints(context.metrics(), context.readiness())
+              .listen(vertx, http)
+              .await(startTimeout);
+      LOG.info(
+          "{} serves /healthz, /readyz and /metrics on port {}", serviceName, server.actualPort());
       deploy(vertx, verticle);
+      context.readiness().started();
     } catch (Exception e) {
       LOG.error("{} failed to start", serviceName, e);
       System.exit(EXIT_START_FAILED); // runs the shutdown hook, which closes Vert.x
@@ -100,8 +131,18 @@ public final class ServiceLauncher {
 
   /** Creates Vert.x with the message codecs registered. Blocks: call from the main thread. */
   Vertx createVertx(VertxFactory factory) throws Exception {
+    return createVertx(factory, null);
+  }
+
+  /**
+   * @param metrics where Vert.x reports its own meters; null for none
+   */
+  Vertx createVertx(VertxFactory factory, ServiceMetrics metrics) throws Exception {
     LoggingSetup.configure();
-    Vertx vertx = factory.create().await(startTimeout);
+    VertxOptions options = new VertxOptions();
+    VertxBuilder builder =
+        metrics == null ? Vertx.builder() : metrics.instrument(Vertx.builder(), options);
+    Vertx vertx = factory.create(builder, options).await(startTimeout);
     MessageCodecs.registerAll(vertx.eventBus());
     return vertx;
   }

@@ -5,12 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +27,8 @@ class ServiceLauncherProcessTest {
   private static final Duration START_WITHIN = Duration.ofSeconds(60);
   private static final Duration EXIT_WITHIN = Duration.ofSeconds(15);
   private static final int SIGTERM_EXIT_STATUS = 128 + 15;
+  private static final Pattern SERVED_ON =
+      Pattern.compile("serves /healthz, /readyz and /metrics on port (\\d+)");
 
   @TempDir Path tempDir;
 
@@ -30,6 +38,19 @@ class ServiceLauncherProcessTest {
     Process process = startChild(Map.of(), output);
     try {
       await().atMost(START_WITHIN).until(() -> read(output).contains("test-service started"));
+      Matcher served = SERVED_ON.matcher(read(output));
+      assertThat(served.find()).isTrue();
+      URI base = URI.create("http://127.0.0.1:" + served.group(1));
+
+      assertThat(get(base.resolve("/healthz")).statusCode()).isEqualTo(200);
+      await().atMost(EXIT_WITHIN).until(() -> get(base.resolve("/readyz")).statusCode() == 200);
+      HttpResponse<String> metrics = get(base.resolve("/metrics"));
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .contains("jvm_memory_used_bytes{")
+          .contains("service=\"test-service\"")
+          // Vert.x's own meters: the HTTP server counts the requests above.
+          .contains("vertx_http_server_requests_total{");
 
       process.destroy(); // SIGTERM
 
@@ -75,6 +96,14 @@ class ServiceLauncherProcessTest {
     }
   }
 
+  private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(
+          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
   private static Process startChild(Map<String, String> env, Path output) throws IOException {
     String java = ProcessHandle.current().info().command().orElseThrow();
     ProcessBuilder builder =
@@ -89,6 +118,8 @@ class ServiceLauncherProcessTest {
             .redirectErrorStream(true)
             .redirectOutput(output.toFile());
     builder.environment().remove(TestVerticle.MISSING_ENV);
+    // Any free port: tests run side by side.
+    builder.environment().put(HttpConfig.PORT_ENV, "0");
     builder.environment().putAll(env);
     return builder.start();
   }

@@ -43,7 +43,7 @@ public final class KubePassInputs {
   }
 
   /** Someone asked the health-monitor to observe and report only (e.g. during manual repairs). */
-  static boolean clusteringStopped(MySQLCluster cluster) {
+  public static boolean clusteringStopped(MySQLCluster cluster) {
     return annotation(cluster, Annotations.CLUSTERING_STOPPED).equals(Annotations.TRUE);
   }
 

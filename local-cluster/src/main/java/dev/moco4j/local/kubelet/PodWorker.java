@@ -259,7 +259,7 @@ final class PodWorker implements Runnable {
       slot.ready = true;
     } else if (started(slot, readiness)) {
       period = Probes.valueOr(readiness.getPeriodSeconds(), 10);
-      if (Probes.check(readiness, lease.address(), paths)) {
+      if (Probes.check(readiness, lease.address(), ports(slot), paths)) {
         slot.readinessFailures = 0;
         slot.ready = true;
       } else if (++slot.readinessFailures >= Probes.valueOr(readiness.getFailureThreshold(), 3)
@@ -271,7 +271,7 @@ final class PodWorker implements Runnable {
       period = slot.ready ? period : 1;
     }
     if (liveness != null && started(slot, liveness)) {
-      if (Probes.check(liveness, lease.address(), paths)) {
+      if (Probes.check(liveness, lease.address(), ports(slot), paths)) {
         slot.livenessFailures = 0;
       } else if (++slot.livenessFailures >= Probes.valueOr(liveness.getFailureThreshold(), 3)) {
         LOG.warn(
@@ -471,5 +471,10 @@ final class PodWorker implements Runnable {
     List<ContainerSlot> all = new ArrayList<>(initSlots);
     all.addAll(slots);
     return all;
+  }
+
+  private static java.util.List<io.fabric8.kubernetes.api.model.ContainerPort> ports(
+      ContainerSlot slot) {
+    return slot.spec.getPorts() == null ? java.util.List.of() : slot.spec.getPorts();
   }
 }

@@ -1,6 +1,7 @@
 package dev.moco4j.local.kubelet;
 
 import dev.moco4j.local.process.LocalHttp;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.io.IOException;
@@ -18,17 +19,20 @@ final class Probes {
 
   private Probes() {}
 
-  static boolean check(Probe probe, String podIp, PathMapper paths) {
+  /**
+   * @param ports the container's declared ports, by which a probe may name its port
+   */
+  static boolean check(Probe probe, String podIp, List<ContainerPort> ports, PathMapper paths) {
     int timeoutMs = 1000 * Math.max(1, valueOr(probe.getTimeoutSeconds(), 1));
     if (probe.getTcpSocket() != null) {
-      return tcp(podIp, port(probe.getTcpSocket().getPort()), timeoutMs);
+      return tcp(podIp, port(probe.getTcpSocket().getPort(), ports), timeoutMs);
     }
     if (probe.getHttpGet() != null) {
       var get = probe.getHttpGet();
       String scheme = get.getScheme() == null ? "http" : get.getScheme().toLowerCase();
       String path = get.getPath() == null ? "/" : get.getPath();
       int status =
-          LocalHttp.status(scheme + "://" + podIp + ":" + port(get.getPort()) + path, null);
+          LocalHttp.status(scheme + "://" + podIp + ":" + port(get.getPort(), ports) + path, null);
       return status >= 200 && status < 400;
     }
     if (probe.getExec() != null) {
@@ -41,12 +45,18 @@ final class Probes {
     return value == null ? fallback : value;
   }
 
-  private static int port(IntOrString port) {
+  /** A port number, or a name resolved as a kubelet does: the container port of that name. */
+  static int port(IntOrString port, List<ContainerPort> ports) {
     if (port.getIntVal() != null) {
       return port.getIntVal();
     }
-    // Named ports would need the container's port list; mysqld's is the only one that matters.
-    return "mysql".equals(port.getStrVal()) ? 3306 : Integer.parseInt(port.getStrVal());
+    String name = port.getStrVal();
+    return ports.stream()
+        .filter(p -> name.equals(p.getName()))
+        .map(ContainerPort::getContainerPort)
+        .findFirst()
+        // mysqld's port is known even where a test's container leaves it undeclared.
+        .orElseGet(() -> "mysql".equals(name) ? 3306 : Integer.parseInt(name));
   }
 
   private static boolean tcp(String host, int port, int timeoutMs) {
