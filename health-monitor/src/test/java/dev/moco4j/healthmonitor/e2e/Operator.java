@@ -11,20 +11,33 @@ import dev.moco4j.api.v1beta1.ClusterState;
 import dev.moco4j.api.v1beta1.MySQLCluster;
 import dev.moco4j.api.v1beta1.MySQLClusterSpec;
 import dev.moco4j.api.v1beta1.MySQLClusterStatus;
+import dev.moco4j.eventbus.ClusterStatusSnapshot;
+import dev.moco4j.eventbus.Command;
+import dev.moco4j.eventbus.CommandReply;
+import dev.moco4j.eventbus.CommandRequest;
+import dev.moco4j.eventbus.EventBusAddresses;
+import dev.moco4j.eventbus.MessageCodecs;
 import dev.moco4j.healthmonitor.ClusterLoops;
 import dev.moco4j.healthmonitor.HealthMonitorConfig;
+import dev.moco4j.healthmonitor.PassListener;
+import dev.moco4j.healthmonitor.bus.CommandHandler;
+import dev.moco4j.healthmonitor.bus.StatusSnapshots;
 import dev.moco4j.healthmonitor.kube.InstanceAddressing;
+import dev.moco4j.healthmonitor.metrics.ClusterMetrics;
 import dev.moco4j.reconciler.MySQLClusterReconciler;
 import dev.moco4j.reconciler.controller.LeaderElection;
 import dev.moco4j.reconciler.controller.ReconcilerController;
 import dev.moco4j.reconciler.operation.KubeCallPool;
 import dev.moco4j.reconciler.operation.KubeOperations;
+import dev.moco4j.service.ServiceMetrics;
 import dev.moco4j.service.WatchedNamespaces;
 import dev.moco4j.testing.mysqld.ContinuousWriter;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -40,7 +53,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -92,6 +108,11 @@ final class Operator implements AutoCloseable {
   private final ExecutorService pool = KubeCallPool.create(2);
   private final ReconcilerController reconciler;
   private ClusterLoops healthMonitor;
+  // The health-monitor's event bus and metrics, as its Main wires them.
+  private final Vertx vertx = Vertx.vertx();
+  private final ServiceMetrics metrics = ServiceMetrics.forService("health-monitor");
+  private final List<ClusterStatusSnapshot> snapshots = new CopyOnWriteArrayList<>();
+  private MessageConsumer<CommandRequest> commands;
 
   private Operator(KubernetesClient client, String name) {
     this.client = client;
@@ -112,6 +133,16 @@ final class Operator implements AutoCloseable {
   /** Starts the reconciler and the health-monitor watching the client's namespace. */
   static Operator start(KubernetesClient client, String cluster) {
     Operator operator = new Operator(client, cluster);
+    MessageCodecs.registerAll(operator.vertx.eventBus());
+    operator
+        .vertx
+        .eventBus()
+        .<ClusterStatusSnapshot>consumer(
+            EventBusAddresses.CLUSTER_STATUS, m -> operator.snapshots.add(m.body()))
+        .completion()
+        .toCompletionStage()
+        .toCompletableFuture()
+        .join();
     operator.reconciler.start();
     operator.startHealthMonitor();
     return operator;
@@ -121,14 +152,52 @@ final class Operator implements AutoCloseable {
     HealthMonitorConfig config =
         HealthMonitorConfig.defaults(WatchedNamespaces.of(Set.of(namespace)))
             .withAddressing(InstanceAddressing.POD_IP);
-    healthMonitor = ClusterLoops.using(client, config);
+    healthMonitor =
+        ClusterLoops.using(client, config)
+            .listening(
+                PassListener.all(
+                    new ClusterMetrics(metrics.registry()),
+                    new StatusSnapshots(vertx.eventBus(), Clock.systemUTC())));
     healthMonitor.start();
+    commands = within(new CommandHandler(healthMonitor).register(vertx));
   }
 
   /** Stops the health-monitor and starts a new one, as a pod restart or an upgrade would. */
   void restartHealthMonitor() {
-    healthMonitor.close();
+    stopHealthMonitor();
     startHealthMonitor();
+  }
+
+  private void stopHealthMonitor() {
+    if (commands != null) {
+      within(commands.unregister());
+    }
+    healthMonitor.close();
+  }
+
+  /** Sends a command to the health-monitor over the event bus, as the plugin does. */
+  CommandReply command(Command command, Map<String, String> arguments) {
+    CommandRequest request =
+        new CommandRequest(UUID.randomUUID().toString(), command, namespace, name, arguments);
+    return within(
+            vertx
+                .eventBus()
+                .<CommandReply>request(EventBusAddresses.HEALTH_MONITOR_COMMANDS, request))
+        .body();
+  }
+
+  private static <T> T within(io.vertx.core.Future<T> future) {
+    return future.toCompletionStage().toCompletableFuture().orTimeout(60, TimeUnit.SECONDS).join();
+  }
+
+  /** The health-monitor's {@code /metrics} text. */
+  String scrapeMetrics() {
+    return metrics.scrape();
+  }
+
+  /** The status snapshots the health-monitor published for this cluster, oldest first. */
+  List<ClusterStatusSnapshot> snapshots() {
+    return snapshots.stream().filter(s -> name.equals(s.cluster())).toList();
   }
 
   /**
@@ -375,9 +444,11 @@ final class Operator implements AutoCloseable {
   @Override
   public void close() {
     if (healthMonitor != null) {
-      healthMonitor.close();
+      stopHealthMonitor();
     }
     reconciler.close();
     pool.shutdownNow();
+    within(vertx.close());
+    metrics.close();
   }
 }

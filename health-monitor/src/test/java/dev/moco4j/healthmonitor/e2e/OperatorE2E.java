@@ -7,8 +7,15 @@ import static dev.moco4j.healthmonitor.e2e.Operator.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.moco4j.api.names.Annotations;
 import dev.moco4j.api.names.Labels;
 import dev.moco4j.api.names.ResourceNames;
+import dev.moco4j.api.v1beta1.MySQLCluster;
+import dev.moco4j.eventbus.ClusterStatusSnapshot;
+import dev.moco4j.eventbus.Command;
+import dev.moco4j.eventbus.CommandOutcome;
+import dev.moco4j.eventbus.CommandReply;
+import dev.moco4j.eventbus.CommandRequest;
 import dev.moco4j.healthmonitor.e2e.PodDeletions.Deletion;
 import dev.moco4j.local.junit.LocalKubernetes;
 import dev.moco4j.local.kubelet.ProcessKubelet;
@@ -243,6 +250,8 @@ class OperatorE2E {
       assertThat(op.pod(4)).isEmpty();
       awaitSameData(op, 3);
 
+      commandsOverTheEventBusAndMetrics(op);
+
       // 6. An errant transaction: written on replica 2 behind the health-monitor's back.
       // Retried: the health-monitor may fence the instance again between the two statements.
       await()
@@ -282,6 +291,89 @@ class OperatorE2E {
       assertThat(op.status().getErrantReplicaList()).containsExactly(2);
       assertThat(op.events("FailedOver")).isEmpty();
     }
+  }
+
+  /**
+   * The health-monitor's commands (as the plugin sends them over the event bus), its Prometheus
+   * meters and its status snapshots, on a Healthy 3-instance cluster whose primary is 0; leaves the
+   * primary at 0.
+   */
+  private static void commandsOverTheEventBusAndMetrics(Operator op) {
+    String labels = "name=\"db\",namespace=\"" + op.namespace + "\"";
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(op.scrapeMetrics())
+                    .contains(
+                        "moco4j_cluster_healthy{" + labels + ",service=\"health-monitor\"} 1.0")
+                    .contains("moco4j_cluster_instances{" + labels)
+                    .contains(
+                        "moco4j_cluster_current_primary_index{"
+                            + labels
+                            + ",service=\"health-monitor\"} 0.0"));
+
+    CommandReply stop = op.command(Command.STOP_CLUSTERING, Map.of());
+    assertThat(stop.outcome()).isEqualTo(CommandOutcome.DONE);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Annotations.TRUE.equals(
+                    op.client
+                        .resources(MySQLCluster.class)
+                        .withName(op.name)
+                        .get()
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Annotations.CLUSTERING_STOPPED)));
+    CommandReply refused =
+        op.command(Command.SWITCHOVER, Map.of(CommandRequest.TARGET_INSTANCE_INDEX, "1"));
+    assertThat(refused.outcome()).isEqualTo(CommandOutcome.REJECTED);
+    assertThat(refused.message()).contains("clustering of " + op.namespace + "/db is stopped");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(op.scrapeMetrics())
+                    .contains(
+                        "moco4j_cluster_clustering_stopped{"
+                            + labels
+                            + ",service=\"health-monitor\"} 1.0"));
+    assertThat(op.command(Command.START_CLUSTERING, Map.of()).outcome())
+        .isEqualTo(CommandOutcome.DONE);
+    CommandReply outOfRange =
+        op.command(Command.SWITCHOVER, Map.of(CommandRequest.TARGET_INSTANCE_INDEX, "7"));
+    assertThat(outOfRange.outcome()).isEqualTo(CommandOutcome.REJECTED);
+    assertThat(outOfRange.message()).contains("instances 0 to 2");
+
+    // The loop may not have seen the start yet: asked again until a switchover is accepted.
+    for (int target : List.of(2, 0)) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () ->
+                  op.command(
+                              Command.SWITCHOVER,
+                              Map.of(CommandRequest.TARGET_INSTANCE_INDEX, String.valueOf(target)))
+                          .outcome()
+                      == CommandOutcome.ACCEPTED);
+      await().atMost(Duration.ofSeconds(30)).until(() -> op.primaryIndex() == target);
+      op.awaitHealthy(3);
+    }
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(op.scrapeMetrics())
+                    .contains(
+                        "moco4j_cluster_switchovers_total{"
+                            + labels
+                            + ",service=\"health-monitor\"} 2.0"));
+    assertThat(op.snapshots())
+        .extracting(ClusterStatusSnapshot::currentPrimaryIndex)
+        .containsSubsequence(0, 2, 0);
   }
 
   /** Every instance holds the same rows, once replication caught up. */
