@@ -62,6 +62,8 @@ class ChartsTest {
     Map<String, EnvVar> env =
         container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
     assertThat(env.get("MOCO4J_HTTP_PORT").getValue()).isEqualTo("8080");
+    // The services refuse to start without it; the default watches every namespace.
+    assertThat(env.get("MOCO4J_WATCH_NAMESPACES").getValue()).isEqualTo("*");
     assertThat(env.get("MOCO4J_EVENTBUS_TLS_DIR").getValue()).isEqualTo("/etc/moco4j/eventbus-tls");
     assertThat(env.get("MOCO4J_EVENTBUS_HOST").getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("status.podIP");
