@@ -2,6 +2,7 @@ package dev.moco4j.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.moco4j.local.helm.Helm;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -36,12 +37,12 @@ class ChartsTest {
 
   private static final List<String> SERVICE_CHARTS = Helm.SERVICE_CHARTS;
 
-  private final Helm helm = Helm.find();
+  private final Helm helm = Helm.find(Charts.DIR.resolve("target"));
 
   @ParameterizedTest
   @FieldSource("ALL_CHARTS")
   void lintsWithoutWarnings(String chart) {
-    Helm.Result lint = helm.run("lint", "--strict", Helm.chart(chart).toString());
+    Helm.Result lint = helm.run("lint", "--strict", Charts.chart(chart).toString());
     assertThat(lint.exitCode()).as(lint.output()).isZero();
     assertThat(lint.output()).contains("1 chart(s) linted, 0 chart(s) failed");
   }
@@ -61,6 +62,8 @@ class ChartsTest {
     Map<String, EnvVar> env =
         container.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
     assertThat(env.get("MOCO4J_HTTP_PORT").getValue()).isEqualTo("8080");
+    // The services refuse to start without it; the default watches every namespace.
+    assertThat(env.get("MOCO4J_WATCH_NAMESPACES").getValue()).isEqualTo("*");
     assertThat(env.get("MOCO4J_EVENTBUS_TLS_DIR").getValue()).isEqualTo("/etc/moco4j/eventbus-tls");
     assertThat(env.get("MOCO4J_EVENTBUS_HOST").getValueFrom().getFieldRef().getFieldPath())
         .isEqualTo("status.podIP");
@@ -184,7 +187,7 @@ class ChartsTest {
   private List<HasMetadata> render(String chart, String... extraArgs) {
     List<String> args =
         new java.util.ArrayList<>(
-            List.of("template", "test", Helm.chart(chart).toString(), "--namespace", "moco4j"));
+            List.of("template", "test", Charts.chart(chart).toString(), "--namespace", "moco4j"));
     args.addAll(List.of(extraArgs));
     String yaml = helm.run(args.toArray(String[]::new)).requireSuccess().output();
     Object parsed =

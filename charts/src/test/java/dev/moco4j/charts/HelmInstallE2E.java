@@ -7,6 +7,7 @@ import dev.moco4j.api.names.Labels;
 import dev.moco4j.api.v1beta1.ClusterState;
 import dev.moco4j.api.v1beta1.MySQLCluster;
 import dev.moco4j.local.controlplane.LocalControlPlane;
+import dev.moco4j.local.helm.Helm;
 import dev.moco4j.local.junit.LocalKubernetes;
 import dev.moco4j.local.junit.TestNamespace;
 import dev.moco4j.local.kubelet.ProcessKubelet;
@@ -31,10 +32,10 @@ import org.junit.jupiter.api.Test;
 @LocalKubernetes(kubelet = true, crds = true)
 class HelmInstallE2E {
 
-  private static final Path SOURCE_TREE = Helm.CHARTS.getParent();
+  private static final Path SOURCE_TREE = Charts.DIR.getParent();
   private static final String CLUSTER = "shop";
 
-  private final Helm helm = Helm.find();
+  private final Helm helm = Helm.find(Charts.DIR.resolve("target"));
 
   @Test
   void theChartsRunAClusterAndAnUpgradeOfOneComponentRestartsNoMySqlPod(
@@ -81,7 +82,7 @@ class HelmInstallE2E {
             kubeconfig,
             "upgrade",
             "moco4j-health-monitor",
-            Helm.chart("moco4j-health-monitor").toString(),
+            Charts.chart("moco4j-health-monitor").toString(),
             "--namespace",
             ns.name(),
             "--reuse-values",
@@ -113,7 +114,7 @@ class HelmInstallE2E {
             List.of(
                 "install",
                 chart,
-                Helm.chart(chart).toString(),
+                Charts.chart(chart).toString(),
                 "--namespace",
                 ns.name(),
                 // The local stack has no DNS for the event bus's discovery: each service runs with

@@ -43,6 +43,8 @@ public final class ClusteringEngine implements AutoCloseable {
   private final ExternalCopy externalCopy;
   private final InstantSource clock;
   private ClusterState lastState;
+  // Whether this engine has seen the primary serve: a cluster still starting up is not lost.
+  private boolean served;
 
   public ClusteringEngine(
       ClusterDefinition cluster,
@@ -211,8 +213,13 @@ public final class ClusteringEngine implements AutoCloseable {
     }
     if (!Objects.equals(lastState, decision.state())) {
       LOG.info("{}: state {}: {}", instances.cluster(), decision.state(), decision.message());
+      if (decision.state() == ClusterState.LOST && served) {
+        // Once per loss: the engine refuses to promote anyone, and a person has to act.
+        events.warning("ClusterLost", decision.message());
+      }
       lastState = decision.state();
     }
+    served |= decision.state() == ClusterState.HEALTHY || decision.state() == ClusterState.DEGRADED;
   }
 
   /**

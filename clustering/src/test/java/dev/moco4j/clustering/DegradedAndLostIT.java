@@ -97,6 +97,8 @@ class DegradedAndLostIT {
     assertThat(cluster.facts(2).superReadOnly()).isTrue();
     assertThat(cluster.writable()).isEmpty();
     assertThat(cluster.events.reasons()).doesNotContain("FailedOver");
+    // A person must act, and is told so once, not on every pass.
+    assertThat(cluster.events.reasons()).containsOnlyOnce("ClusterLost");
 
     cluster.instance(1).start();
 

@@ -128,6 +128,17 @@ public final class KubernetesStatusStore implements StatusStore {
   public void report(ClusterReport report) {
     lastReport = report;
     MySQLClusterStatus current = lastRead == null ? null : lastRead.getStatus();
+    if (lastRead != null && (current == null || current.getCurrentPrimaryIndex() == null)) {
+      // Until the first switchover the index is only implied (absent reads as 0); recorded once,
+      // by the same compare-and-swap as a promotion, so `kubectl get` shows the primary. A
+      // conflict leaves it for the next pass.
+      Set<Integer> errant =
+          current == null || current.getErrantReplicaList() == null
+              ? Set.of()
+              : Set.copyOf(current.getErrantReplicaList());
+      patchPrimary(
+          lastRead.getMetadata().getResourceVersion(), report.currentPrimaryIndex(), errant);
+    }
     MySQLClusterStatus desired = StatusReport.desired(report, current, clock.instant());
     if (!StatusReport.changed(current, desired)) {
       return;

@@ -234,6 +234,22 @@ class KubernetesPortsIT {
   }
 
   @Test
+  void theFirstReportRecordsTheImpliedPrimaryIndexOnce() {
+    TestClusters.create(client, namespace, "db", 3);
+    KubernetesStatusStore store = store("db");
+    assertThat(status("db") == null ? null : status("db").getCurrentPrimaryIndex()).isNull();
+
+    store.read();
+    store.report(healthy(0));
+
+    assertThat(status("db").getCurrentPrimaryIndex()).isZero();
+    String version = store.read().version();
+    store.report(healthy(0));
+    // Recorded once: an unchanged report afterwards writes nothing.
+    assertThat(store.read().version()).isEqualTo(version);
+  }
+
+  @Test
   void aClusterMarkedClonedReadsBackAsCloned() {
     TestClusters.create(client, namespace, "db", 1);
     KubernetesStatusStore store = store("db");

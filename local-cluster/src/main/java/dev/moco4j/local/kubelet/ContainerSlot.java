@@ -25,6 +25,7 @@ final class ContainerSlot {
   boolean ready;
   int readinessFailures;
   int livenessFailures;
+  boolean startupSucceeded;
   boolean killedByLiveness;
   Instant nextProbe = Instant.EPOCH;
   Instant nextStart = Instant.EPOCH;

@@ -252,6 +252,24 @@ final class PodWorker implements Runnable {
       return;
     }
     PathMapper paths = new PathMapper(slot.spec, volumes);
+    var startup = slot.spec.getStartupProbe();
+    if (startup != null && !slot.startupSucceeded) {
+      // As a kubelet does, no liveness or readiness probe runs before the startup probe passed.
+      // Probed every second (not every period) so that tests start fast; it fails after as long
+      // as the probe allows: the initial delay plus failureThreshold periods.
+      if (Probes.check(startup, lease.address(), ports(slot), paths)) {
+        slot.startupSucceeded = true;
+      } else if (Instant.now().isAfter(startupDeadline(slot, startup))) {
+        LOG.warn(
+            "pod {}: container {} failed its startup probe: restarting", key, slot.spec.getName());
+        slot.killedByLiveness = true;
+        slot.process.stop(gracePeriod(pod, null));
+      }
+      if (!slot.startupSucceeded) {
+        slot.nextProbe = now.plusSeconds(1);
+        return;
+      }
+    }
     var readiness = slot.spec.getReadinessProbe();
     var liveness = slot.spec.getLivenessProbe();
     int period = 1;
@@ -285,6 +303,15 @@ final class PodWorker implements Runnable {
     slot.nextProbe = now.plusSeconds(period);
   }
 
+  private static Instant startupDeadline(
+      ContainerSlot slot, io.fabric8.kubernetes.api.model.Probe startup) {
+    long seconds =
+        Probes.valueOr(startup.getInitialDelaySeconds(), 0)
+            + (long) Probes.valueOr(startup.getPeriodSeconds(), 10)
+                * Probes.valueOr(startup.getFailureThreshold(), 3);
+    return slot.startedAt.plusSeconds(seconds);
+  }
+
   private static boolean started(ContainerSlot slot, io.fabric8.kubernetes.api.model.Probe probe) {
     return Instant.now()
         .isAfter(slot.startedAt.plusSeconds(Probes.valueOr(probe.getInitialDelaySeconds(), 0)));
@@ -307,6 +334,7 @@ final class PodWorker implements Runnable {
               dir.resolve("container.log"),
               pidDir);
       slot.startedAt = Instant.now();
+      slot.startupSucceeded = false;
       slot.killedByLiveness = false;
       slot.waitingReason = null;
       slot.waitingMessage = null;

@@ -404,6 +404,37 @@ class PodLifecycleIT {
   }
 
   @Test
+  void aStartupProbeHoldsBackLivenessAndRestartsAContainerThatNeverStarts(
+      KubernetesClient client, TestNamespace ns, ProcessKubelet kubelet) {
+    // A startup probe that never passes: the container is restarted once its allowance (4 x 1 s)
+    // is spent, and readiness never runs although mysqld serves on its port.
+    Container neverStarts =
+        new ContainerBuilder(mysqld())
+            .withNewStartupProbe()
+            .withNewTcpSocket()
+            .withPort(new IntOrString(3307))
+            .endTcpSocket()
+            .withPeriodSeconds(1)
+            .withFailureThreshold(4)
+            .endStartupProbe()
+            .withNewReadinessProbe()
+            .withNewTcpSocket()
+            .withPort(new IntOrString("mysql"))
+            .endTcpSocket()
+            .withPeriodSeconds(1)
+            .endReadinessProbe()
+            .build();
+    client.resource(MysqlWorkloads.pod("never-starts", neverStarts).build()).create();
+
+    await()
+        .atMost(STARTUP)
+        .ignoreExceptions()
+        .until(() -> status(pod(client, "never-starts"), "mysqld").getRestartCount() >= 1);
+    // Readiness never ran: mysqld served on 3306, but the startup probe never passed.
+    assertThat(isReady(pod(client, "never-starts"))).isFalse();
+  }
+
+  @Test
   void aKilledMysqldIsRestartedWithItsDataUnderRestartPolicyAlways(
       KubernetesClient client, TestNamespace ns, ProcessKubelet kubelet) throws Exception {
     client.resource(MysqlWorkloads.pod("crashing", mysqld()).build()).create();

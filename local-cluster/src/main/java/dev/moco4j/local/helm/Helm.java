@@ -1,4 +1,4 @@
-package dev.moco4j.charts;
+package dev.moco4j.local.helm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,14 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * The helm CLI that {@code hack/test-binaries.sh} built: {@code MOCO4J_HELM}, else the newest
- * {@code helm-*} under the cache's {@code bin/}.
+ * {@code helm-*} under the cache's {@code bin/}. Runs with a HOME of its own under {@code workDir},
+ * so the user's helm caches and repositories never take part.
  */
-final class Helm {
+public final class Helm {
 
-  /** The chart directories, beside this module's pom. */
-  static final Path CHARTS = Path.of("").toAbsolutePath();
-
-  static final List<String> SERVICE_CHARTS =
+  /** moco4j's service charts, by directory name under {@code charts/}. */
+  public static final List<String> SERVICE_CHARTS =
       List.of(
           "moco4j-reconciler",
           "moco4j-health-monitor",
@@ -30,12 +29,18 @@ final class Helm {
           "moco4j-restore-service");
 
   private final Path binary;
+  private final Path home;
 
-  private Helm(Path binary) {
+  private Helm(Path binary, Path home) {
     this.binary = binary;
+    this.home = home;
   }
 
-  static Helm find() {
+  /**
+   * @param workDir where helm keeps its caches for this caller (e.g. a module's {@code target/})
+   * @throws IllegalStateException when no helm binary was built
+   */
+  public static Helm find(Path workDir) {
     Optional<Path> configured =
         Optional.ofNullable(System.getenv("MOCO4J_HELM")).filter(s -> !s.isBlank()).map(Path::of);
     Path binary = configured.or(Helm::fromCache).filter(Files::isExecutable).orElse(null);
@@ -44,7 +49,7 @@ final class Helm {
           "no helm binary: run hack/test-binaries.sh, which builds it into the cache"
               + " (or set MOCO4J_HELM)");
     }
-    return new Helm(binary);
+    return new Helm(binary, workDir.resolve("helm-home"));
   }
 
   private static Optional<Path> fromCache() {
@@ -65,18 +70,13 @@ final class Helm {
     }
   }
 
-  static Path chart(String name) {
-    return CHARTS.resolve(name);
-  }
-
   /** Runs helm; the result's output is stdout and stderr together. */
-  Result run(Map<String, String> env, String... args) {
+  public Result run(Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>();
     command.add(binary.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // Helm keeps its caches and plugins under HOME: a throw-away one, never the user's.
-    Path home = CHARTS.resolve("target/helm-home");
     builder.environment().put("HOME", home.toString());
     builder.environment().put("HELM_CACHE_HOME", home.resolve("cache").toString());
     builder.environment().put("HELM_CONFIG_HOME", home.resolve("config").toString());
@@ -99,13 +99,14 @@ final class Helm {
     }
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return run(Map.of(), args);
   }
 
-  record Result(int exitCode, String output) {
+  /** Helm's exit code and its stdout and stderr together. */
+  public record Result(int exitCode, String output) {
 
-    Result requireSuccess() {
+    public Result requireSuccess() {
       if (exitCode != 0) {
         throw new AssertionError("helm failed with exit code " + exitCode + ":\n" + output);
       }
