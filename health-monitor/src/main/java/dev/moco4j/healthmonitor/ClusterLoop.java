@@ -168,7 +168,9 @@ final class ClusterLoop implements AutoCloseable {
           () ->
               services
                   .listener()
-                  .passed(namespace, name, result, report, inputs.clusteringStopped(), took));
+                  .passed(
+                      new PassListener.Pass(
+                          namespace, name, result, report, inputs.clusteringStopped(), took)));
     }
     if (result.primaryChanged()) {
       poke();

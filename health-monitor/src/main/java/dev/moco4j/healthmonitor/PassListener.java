@@ -13,18 +13,21 @@ public interface PassListener {
   PassListener NONE = new PassListener() {};
 
   /**
-   * A pass ran.
+   * One pass of one cluster's loop.
    *
    * @param report the cluster's status as the pass left it
    * @param clusteringStopped whether the cluster is only observed (annotation or command)
    */
-  default void passed(
+  record Pass(
       String namespace,
       String name,
       PassResult result,
       ClusterReport report,
       boolean clusteringStopped,
       Duration took) {}
+
+  /** A pass ran. */
+  default void passed(Pass pass) {}
 
   /** A pass could not run (the API server or a Secret could not be read, for example). */
   default void passFailed(String namespace, String name, Duration took) {}
@@ -36,15 +39,9 @@ public interface PassListener {
   static PassListener all(PassListener... listeners) {
     return new PassListener() {
       @Override
-      public void passed(
-          String namespace,
-          String name,
-          PassResult result,
-          ClusterReport report,
-          boolean clusteringStopped,
-          Duration took) {
+      public void passed(Pass pass) {
         for (PassListener l : listeners) {
-          l.passed(namespace, name, result, report, clusteringStopped, took);
+          l.passed(pass);
         }
       }
 

@@ -38,20 +38,16 @@ public final class StatusSnapshots implements PassListener {
   }
 
   @Override
-  public void passed(
-      String namespace,
-      String name,
-      PassResult result,
-      ClusterReport report,
-      boolean clusteringStopped,
-      Duration took) {
-    ClusterStatusSnapshot snapshot = snapshot(namespace, name, result, report, clock);
-    ClusterStatusSnapshot previous = lastPublished.get(key(namespace, name));
+  public void passed(Pass pass) {
+    ClusterStatusSnapshot snapshot =
+        snapshot(pass.namespace(), pass.name(), pass.result(), pass.report(), clock);
+    String key = key(pass.namespace(), pass.name());
+    ClusterStatusSnapshot previous = lastPublished.get(key);
     if (previous != null && sameContent(previous, snapshot)) {
       return;
     }
     eventBus.publish(EventBusAddresses.CLUSTER_STATUS, snapshot);
-    lastPublished.put(key(namespace, name), snapshot);
+    lastPublished.put(key, snapshot);
   }
 
   @Override

@@ -53,16 +53,11 @@ public final class ClusterMetrics implements PassListener {
   }
 
   @Override
-  public void passed(
-      String namespace,
-      String name,
-      PassResult result,
-      ClusterReport report,
-      boolean clusteringStopped,
-      Duration took) {
-    ClusterMeters meters = meters(namespace, name);
+  public void passed(Pass pass) {
+    PassResult result = pass.result();
+    ClusterMeters meters = meters(pass.namespace(), pass.name());
     meters.checks.increment();
-    meters.passDuration.record(took);
+    meters.passDuration.record(pass.took());
     if (!result.failures().isEmpty()) {
       meters.errors.increment();
     }
@@ -76,7 +71,7 @@ public final class ClusterMetrics implements PassListener {
                 default -> {}
               }
             });
-    meters.last.set(Snapshot.of(report, result, clusteringStopped));
+    meters.last.set(Snapshot.of(pass.report(), result, pass.clusteringStopped()));
     meters.registerDelays(result.observation().instances().size());
   }
 

@@ -8,6 +8,7 @@ import dev.moco4j.eventbus.EventBusAddresses;
 import dev.moco4j.eventbus.InstanceRole;
 import dev.moco4j.eventbus.InstanceStatus;
 import dev.moco4j.eventbus.MessageCodecs;
+import dev.moco4j.healthmonitor.PassListener;
 import dev.moco4j.healthmonitor.Passes;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -41,28 +42,31 @@ class StatusSnapshotsTest {
     StatusSnapshots snapshots = new StatusSnapshots(vertx.eventBus(), () -> now[0]);
 
     snapshots.passed(
-        "ns",
-        "db",
-        Passes.pass(3, Optional.empty()),
-        Passes.report(ClusterState.DEGRADED, 0),
-        false,
-        Duration.ZERO);
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(3, Optional.empty()),
+            Passes.report(ClusterState.DEGRADED, 0),
+            false,
+            Duration.ZERO));
     now[0] = now[0].plusSeconds(1);
     // Nothing changed but the time: no second snapshot.
     snapshots.passed(
-        "ns",
-        "db",
-        Passes.pass(3, Optional.empty()),
-        Passes.report(ClusterState.DEGRADED, 0),
-        false,
-        Duration.ZERO);
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(3, Optional.empty()),
+            Passes.report(ClusterState.DEGRADED, 0),
+            false,
+            Duration.ZERO));
     snapshots.passed(
-        "ns",
-        "db",
-        Passes.pass(0, Optional.empty()),
-        Passes.report(ClusterState.DEGRADED, 0),
-        false,
-        Duration.ZERO);
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(0, Optional.empty()),
+            Passes.report(ClusterState.DEGRADED, 0),
+            false,
+            Duration.ZERO));
 
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(10))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.moco4j.clustering.model.ClusterState;
 import dev.moco4j.clustering.model.Operation;
+import dev.moco4j.healthmonitor.PassListener;
 import dev.moco4j.healthmonitor.Passes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -19,12 +20,13 @@ class ClusterMetricsTest {
   @Test
   void gaugesShowTheLastPassAndCountersCountMovesOfThePrimary() {
     metrics.passed(
-        "ns",
-        "db",
-        Passes.pass(7, Optional.empty()),
-        Passes.report(ClusterState.DEGRADED, 0),
-        false,
-        Duration.ofMillis(40));
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(7, Optional.empty()),
+            Passes.report(ClusterState.DEGRADED, 0),
+            false,
+            Duration.ofMillis(40)));
 
     assertThat(gauge("moco4j_cluster_state", "state", "degraded")).isEqualTo(1);
     assertThat(gauge("moco4j_cluster_state", "state", "healthy")).isZero();
@@ -42,19 +44,21 @@ class ClusterMetricsTest {
     assertThat(counter("moco4j_cluster_switchovers")).isZero();
 
     metrics.passed(
-        "ns",
-        "db",
-        Passes.pass(0, Optional.of(new Operation.Switchover(0, 1, "asked"))),
-        Passes.report(ClusterState.HEALTHY, 1),
-        false,
-        Duration.ofMillis(900));
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(0, Optional.of(new Operation.Switchover(0, 1, "asked"))),
+            Passes.report(ClusterState.HEALTHY, 1),
+            false,
+            Duration.ofMillis(900)));
     metrics.passed(
-        "ns",
-        "db",
-        Passes.pass(0, Optional.of(new Operation.Failover(1, List.of(0)))),
-        Passes.report(ClusterState.HEALTHY, 0),
-        true,
-        Duration.ofMillis(900));
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(0, Optional.of(new Operation.Failover(1, List.of(0)))),
+            Passes.report(ClusterState.HEALTHY, 0),
+            true,
+            Duration.ofMillis(900)));
     metrics.passFailed("ns", "db", Duration.ofMillis(5));
 
     assertThat(gauge("moco4j_cluster_healthy")).isEqualTo(1);
@@ -70,19 +74,21 @@ class ClusterMetricsTest {
   @Test
   void aRemovedClusterLeavesNoMeterBehind() {
     metrics.passed(
-        "ns",
-        "db",
-        Passes.pass(0, Optional.empty()),
-        Passes.report(ClusterState.HEALTHY, 0),
-        false,
-        Duration.ofMillis(1));
+        new PassListener.Pass(
+            "ns",
+            "db",
+            Passes.pass(0, Optional.empty()),
+            Passes.report(ClusterState.HEALTHY, 0),
+            false,
+            Duration.ofMillis(1)));
     metrics.passed(
-        "ns",
-        "other",
-        Passes.pass(0, Optional.empty()),
-        Passes.report(ClusterState.HEALTHY, 0),
-        false,
-        Duration.ofMillis(1));
+        new PassListener.Pass(
+            "ns",
+            "other",
+            Passes.pass(0, Optional.empty()),
+            Passes.report(ClusterState.HEALTHY, 0),
+            false,
+            Duration.ofMillis(1)));
 
     metrics.removed("ns", "db");
 
