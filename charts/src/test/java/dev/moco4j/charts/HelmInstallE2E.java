@@ -74,6 +74,9 @@ class HelmInstallE2E {
         .until(() -> state(client) == ClusterState.HEALTHY);
     Map<String, String> mysqlPods = mysqlPodUids(client);
     assertThat(mysqlPods).hasSize(3);
+    Map<String, String> mysqldStarts = mysqldStartTimes(client);
+    long statefulSetGeneration =
+        client.apps().statefulSets().withName(CLUSTER).get().getMetadata().getGeneration();
     long reconcilerGeneration =
         deployment(client, "moco4j-reconciler").getMetadata().getGeneration();
 
@@ -105,6 +108,38 @@ class HelmInstallE2E {
     assertThat(mysqlPodUids(client)).isEqualTo(mysqlPods);
     assertThat(deployment(client, "moco4j-reconciler").getMetadata().getGeneration())
         .isEqualTo(reconcilerGeneration);
+
+    // A new build of the reconciler: it reconciles every cluster again when it starts, and
+    // changes nothing a MySQL pod depends on.
+    helm.run(
+            kubeconfig,
+            "upgrade",
+            "moco4j-reconciler",
+            Charts.chart("moco4j-reconciler").toString(),
+            "--namespace",
+            ns.name(),
+            "--reuse-values",
+            "--set",
+            "podAnnotations.build=two")
+        .requireSuccess();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> upgraded(client, "moco4j-reconciler") && available(client, "moco4j-reconciler"));
+    // It reconciles every cluster as it starts: for a while after, no pod was replaced or
+    // restarted in place.
+    await()
+        .during(Duration.ofSeconds(15))
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                mysqlPodUids(client).equals(mysqlPods)
+                    && mysqldStartTimes(client).equals(mysqldStarts));
+    assertThat(client.apps().statefulSets().withName(CLUSTER).get().getMetadata().getGeneration())
+        .isEqualTo(statefulSetGeneration);
+    assertThat(state(client)).isEqualTo(ClusterState.HEALTHY);
   }
 
   private void install(
@@ -155,6 +190,20 @@ class HelmInstallE2E {
   private static ClusterState state(KubernetesClient client) {
     MySQLCluster cluster = client.resources(MySQLCluster.class).withName(CLUSTER).get();
     return cluster == null || cluster.getStatus() == null ? null : cluster.getStatus().getState();
+  }
+
+  /** When each MySQL pod's mysqld container started: a restart in place would change it. */
+  private static Map<String, String> mysqldStartTimes(KubernetesClient client) {
+    return client.pods().withLabel(Labels.INSTANCE, CLUSTER).list().getItems().stream()
+        .collect(
+            Collectors.toMap(
+                p -> p.getMetadata().getName(),
+                (Pod p) ->
+                    p.getStatus().getContainerStatuses().stream()
+                        .filter(c -> "mysqld".equals(c.getName()))
+                        .map(c -> c.getState().getRunning().getStartedAt())
+                        .findFirst()
+                        .orElseThrow()));
   }
 
   private static Map<String, String> mysqlPodUids(KubernetesClient client) {
